@@ -1,3 +1,53 @@
+using Dashboard.Data;
+using Dashboard.Identity;
+using Dashboard.Platform;
+using Dashboard.Shell;
+using Microsoft.Extensions.FileProviders;
+using MudBlazor.Services;
+
+if (OperatorCommands.IsCommand(args))
+{
+    return await OperatorCommands.RunAsync(args, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddDashboardData(builder.Configuration);
+builder.Services.AddConsoleIdentity(builder.Configuration);
+builder.Services.AddConsolePlatform(builder.Configuration, builder.Environment);
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+
 var app = builder.Build();
-app.Run();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+// The console's own assets (theme, logo, favicon) are kept in wwwroot-assets beside the projects and copied next to the binaries.
+app.UseStaticFiles(new StaticFileOptions
+{
+    FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot-assets")),
+    RequestPath = "/assets",
+    OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=3600",
+});
+
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapConsoleHealth();
+app.MapApiV1();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The console's entry point; public so that tests can host it.</summary>
+public partial class Program;

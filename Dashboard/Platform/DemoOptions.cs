@@ -1,0 +1,33 @@
+namespace Dashboard.Platform;
+
+/// <summary>Settings of the <c>Demo</c> section: demo users, demo data and the traffic simulator.</summary>
+public sealed class DemoOptions
+{
+    public const string SectionName = "Demo";
+
+    public bool Enabled { get; set; }
+
+    /// <summary>Demo mode refuses to start in the Production environment unless this is set as well.</summary>
+    public bool AllowInProduction { get; set; }
+
+    /// <summary>Seed of the demo data generator: the same seed gives the same data.</summary>
+    public int Seed { get; set; } = 20170905;
+
+    public int BusinessCount { get; set; } = 6000;
+
+    /// <summary>The password of every demo user.</summary>
+    public string Password { get; set; } = "demo";
+}
+
+/// <summary>The demo users, one per role, created on first start in demo mode.</summary>
+public static class DemoUsers
+{
+    public static IReadOnlyList<(string Email, string Name, string Role)> All { get; } =
+    [
+        ("reviewer@demo.local", "Lena Weber", Data.Identity.Roles.Reviewer),
+        ("senior@demo.local", "Jonas Keller", Data.Identity.Roles.SeniorReviewer),
+        ("manager@demo.local", "Sofia Brandt", Data.Identity.Roles.AccountManager),
+        ("exec@demo.local", "Martin Vogel", Data.Identity.Roles.Executive),
+        ("admin@demo.local", "Alex Morgan", Data.Identity.Roles.Admin),
+    ];
+}

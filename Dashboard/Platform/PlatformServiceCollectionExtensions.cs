@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Dashboard.Platform;
+
+/// <summary>Demo mode, start-up tasks, problem details and health checks.</summary>
+public static class PlatformServiceCollectionExtensions
+{
+    public static IServiceCollection AddConsolePlatform(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<DemoOptions>()
+            .Bind(configuration.GetSection(DemoOptions.SectionName))
+            .Validate(o => !o.Enabled || !environment.IsProduction() || o.AllowInProduction,
+                "Demo:Enabled is true in the Production environment. Demo mode creates users with a known password; turn it off, or set Demo:AllowInProduction to true if you really mean it.")
+            .Validate(o => o.BusinessCount is >= 0 and <= 1_000_000, "Demo:BusinessCount must be between 0 and 1000000.")
+            .Validate(o => !o.Enabled || !string.IsNullOrEmpty(o.Password), "Demo:Password must not be empty when Demo:Enabled is true.")
+            .ValidateOnStart();
+
+        services.AddProblemDetails();
+        services.AddHostedService<DatabaseStartup>();
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapConsoleHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        }).AllowAnonymous();
+        return endpoints;
+    }
+}

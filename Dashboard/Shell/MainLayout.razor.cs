@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using Dashboard.Data.Identity;
+using Dashboard.Platform;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+
+namespace Dashboard.Shell;
+
+public partial class MainLayout
+{
+    private MudThemeProvider? _themeProvider;
+    private bool _drawerOpen = true;
+    private bool _isDarkMode;
+    private string _themePreference = UserThemes.System;
+    private long? _userId;
+
+    [Inject]
+    public required IAccountStore Accounts { get; init; }
+
+    [Inject]
+    public required IOptions<DemoOptions> Demo { get; init; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    private bool DemoMode => Demo.Value.Enabled;
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (AuthenticationState is null)
+        {
+            return;
+        }
+
+        var user = (await AuthenticationState).User;
+        if (long.TryParse(user.FindFirstValue(Identity.ConsoleClaims.UserId), out var id))
+        {
+            _userId = id;
+            var account = await Accounts.FindByIdAsync(id, CancellationToken.None);
+            _themePreference = UserThemes.Normalise(account?.Theme);
+            _isDarkMode = _themePreference == UserThemes.Dark;
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && _themePreference == UserThemes.System && _themeProvider is not null)
+        {
+            _isDarkMode = await _themeProvider.GetSystemDarkModeAsync();
+            StateHasChanged();
+        }
+    }
+
+    private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
+
+    private async Task ToggleThemeAsync()
+    {
+        _isDarkMode = !_isDarkMode;
+        _themePreference = _isDarkMode ? UserThemes.Dark : UserThemes.Light;
+        if (_userId is { } id)
+        {
+            await Accounts.SetThemeAsync(id, _themePreference, CancellationToken.None);
+        }
+    }
+
+    private static IEnumerable<string> RolesOf(ClaimsPrincipal user) =>
+        user.FindAll(ClaimTypes.Role).Select(c => c.Value);
+}
+
+/// <summary>The theme preferences a user can keep.</summary>
+public static class UserThemes
+{
+    public const string Light = nameof(Light);
+    public const string Dark = nameof(Dark);
+    public const string System = nameof(System);
+
+    public static string Normalise(string? value) =>
+        string.Equals(value, Light, StringComparison.OrdinalIgnoreCase) ? Light
+        : string.Equals(value, Dark, StringComparison.OrdinalIgnoreCase) ? Dark
+        : System;
+}

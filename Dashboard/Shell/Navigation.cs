@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using Dashboard.Data.Identity;
+using Dashboard.Identity;
+using MudBlazor;
+
+namespace Dashboard.Shell;
+
+/// <summary>One entry of the side navigation and the policy that decides who sees it.</summary>
+public sealed record NavEntry(string Title, string Href, string Icon, string Policy, string Group);
+
+/// <summary>The console's navigation and each role's start page, in one place.</summary>
+public static class Navigation
+{
+    public static IReadOnlyList<NavEntry> Entries { get; } =
+    [
+        new("Verification queue", "/verification", Icons.Material.Outlined.VerifiedUser, Policies.Reviewer, "Trust & safety"),
+        new("Businesses", "/businesses", Icons.Material.Outlined.Storefront, Policies.AccountManager, "Accounts"),
+        new("Usage overview", "/usage", Icons.Material.Outlined.Insights, Policies.UsageViewer, "Analytics"),
+        new("Administration", "/admin", Icons.Material.Outlined.AdminPanelSettings, Policies.Admin, "Console"),
+        new("Audit log", "/audit", Icons.Material.Outlined.History, Policies.AnyRole, "Console"),
+    ];
+
+    /// <summary>Where each role starts, by priority when a user has several roles.</summary>
+    private static readonly (string Role, string Href)[] s_homes =
+    [
+        (Roles.SeniorReviewer, "/verification"),
+        (Roles.Reviewer, "/verification"),
+        (Roles.AccountManager, "/businesses"),
+        (Roles.Executive, "/usage"),
+        (Roles.Admin, "/admin"),
+    ];
+
+    /// <summary>The start page of a signed-in user, or null when the user has no console role.</summary>
+    public static string? HomeFor(ClaimsPrincipal user) =>
+        s_homes.FirstOrDefault(h => user.IsInRole(h.Role)).Href;
+}
