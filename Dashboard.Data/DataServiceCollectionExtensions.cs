@@ -1,6 +1,8 @@
 using Dashboard.Data.Audit;
+using Dashboard.Data.Businesses;
 using Dashboard.Data.Identity;
 using Dashboard.Data.Migrations;
+using Dashboard.Data.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -46,6 +48,8 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.TryAddSingleton<IAccountStore, AccountStore>();
         services.TryAddSingleton<IApiKeyStore, ApiKeyStore>();
+        services.TryAddSingleton<IBusinessStore, BusinessStore>();
+        services.TryAddSingleton<IVerificationStore, VerificationStore>();
         return services;
     }
 

@@ -17,13 +17,17 @@ public static class OperatorCommands
 
     public static bool IsCommand(string[] args) => args.Length > 0 && s_commands.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Action<IServiceCollection>? configureServices = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Logging.ClearProviders();
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Services.AddDashboardData(builder.Configuration);
         builder.Services.AddConsoleIdentity(builder.Configuration);
-        configureServices?.Invoke(builder.Services);
         using var host = builder.Build();
         var services = host.Services;
         var actor = new Actor(ActorKind.System, null, "cli:" + Environment.UserName);

@@ -1,0 +1,115 @@
+using Dapper;
+
+namespace Dashboard.Data.Businesses;
+
+/// <summary>One row of the businesses list: who they are, their tier now and whether they carry the verified marker.</summary>
+public sealed record BusinessListItem
+{
+    public long Id { get; init; }
+
+    public string DisplayName { get; init; } = "";
+
+    public string LegalName { get; init; } = "";
+
+    public string Category { get; init; } = "";
+
+    public string Country { get; init; } = "";
+
+    public string PhoneE164 { get; init; } = "";
+
+    public string? RegistrationNumber { get; init; }
+
+    public bool IsVerified { get; init; }
+
+    public string SmeStatus { get; init; } = "";
+
+    public string? TierCode { get; init; }
+}
+
+/// <summary>A search of the businesses list: free text on name, phone, registration number or id; a page.</summary>
+public sealed record BusinessQuery
+{
+    public string? Text { get; init; }
+
+    public int Skip { get; init; }
+
+    public int Take { get; init; } = 50;
+}
+
+/// <summary>Headline figures of the programme, for the executives' overview.</summary>
+public sealed record ProgrammeSummary
+{
+    public int Businesses { get; init; }
+
+    public int VerifiedBusinesses { get; init; }
+
+    public int PayingBusinesses { get; init; }
+
+    /// <summary>Monthly recurring revenue in cents, list prices less overrides and current discounts.</summary>
+    public long MonthlyRecurringRevenueCents { get; init; }
+}
+
+/// <summary>The businesses of the programme.</summary>
+public interface IBusinessStore
+{
+    Task<Page<BusinessListItem>> SearchAsync(BusinessQuery query, CancellationToken cancellationToken);
+
+    Task<ProgrammeSummary> SummaryAsync(DateTimeOffset now, CancellationToken cancellationToken);
+}
+
+/// <summary>Dapper implementation of <see cref="IBusinessStore"/> for both providers.</summary>
+public sealed class BusinessStore(Database database) : IBusinessStore
+{
+    // The current subscription is the active one whose period contains now.
+    private const string Filter = """
+        FROM Businesses b
+        LEFT JOIN Subscriptions s ON s.BusinessId = b.Id AND s.Status = 'Active'
+        LEFT JOIN TierVersions tv ON tv.Id = s.TierVersionId
+        LEFT JOIN Tiers t ON t.Id = tv.TierId
+        WHERE (@Text IS NULL OR b.DisplayName LIKE @Text ESCAPE '\' OR b.LegalName LIKE @Text ESCAPE '\'
+               OR b.PhoneE164 LIKE @Text ESCAPE '\' OR b.RegistrationNumber LIKE @Text ESCAPE '\' OR b.Id = @Id)
+        """;
+
+    private const string CountSql = "SELECT COUNT(*) " + Filter + ";";
+
+    private readonly string _pageSql = """
+        SELECT b.Id, b.DisplayName, b.LegalName, b.Category, b.Country, b.PhoneE164, b.RegistrationNumber, b.IsVerified, b.SmeStatus,
+               t.Code AS TierCode
+        """ + "\n" + Filter + "\nORDER BY b.DisplayName, b.Id" + database.Paging + ";";
+
+    private const string SummarySql = """
+        SELECT
+            (SELECT COUNT(*) FROM Businesses) AS Businesses,
+            (SELECT COUNT(*) FROM Businesses WHERE IsVerified = 1) AS VerifiedBusinesses,
+            (SELECT COUNT(*) FROM Subscriptions s JOIN TierVersions tv ON tv.Id = s.TierVersionId
+                WHERE s.Status = 'Active' AND tv.MonthlyPriceCents > 0) AS PayingBusinesses,
+            (SELECT COALESCE(SUM(
+                CASE WHEN s.DiscountPercent IS NOT NULL AND (s.DiscountEndsAt IS NULL OR s.DiscountEndsAt > @Now)
+                     THEN COALESCE(s.PriceOverrideCents, tv.MonthlyPriceCents) * (100 - s.DiscountPercent) / 100
+                     ELSE COALESCE(s.PriceOverrideCents, tv.MonthlyPriceCents) END), 0)
+                FROM Subscriptions s JOIN TierVersions tv ON tv.Id = s.TierVersionId
+                WHERE s.Status = 'Active') AS MonthlyRecurringRevenueCents;
+        """;
+
+    public async Task<Page<BusinessListItem>> SearchAsync(BusinessQuery query, CancellationToken cancellationToken)
+    {
+        var text = query.Text?.Trim();
+        var parameters = new
+        {
+            Text = string.IsNullOrEmpty(text) ? null : "%" + Audit.AuditLog.EscapeLike(text) + "%",
+            Id = long.TryParse(text, out var id) ? id : -1,
+            Skip = Math.Max(0, query.Skip),
+            Take = Math.Clamp(query.Take, 1, 200),
+        };
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, parameters, commandTimeout: database.CommandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var items = await connection.QueryAsync<BusinessListItem>(new CommandDefinition(_pageSql, parameters, commandTimeout: database.CommandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new Page<BusinessListItem>(items.AsList(), total);
+    }
+
+    public async Task<ProgrammeSummary> SummaryAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.QuerySingleAsync<ProgrammeSummary>(new CommandDefinition(SummarySql, new { Now = now }, commandTimeout: database.CommandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+}
