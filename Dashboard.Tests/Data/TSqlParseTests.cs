@@ -1,0 +1,127 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Dashboard.Data;
+using Dashboard.Data.Identity;
+using Dashboard.Data.Migrations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace Dashboard.Tests.Data;
+
+/// <summary>
+/// No SQL Server runs on the build machines, so every T-SQL text the console sends is parsed here with
+/// Microsoft's own parser: the SQL Server migration scripts, and every query text of the data layer as the
+/// SQL Server provider composes it.
+/// </summary>
+public sealed partial class TSqlParseTests
+{
+    public static TheoryData<string> MigrationScripts() =>
+        new(DatabaseMigrator.Scripts(DatabaseProvider.SqlServer).Select(s => s.Name));
+
+    [Theory]
+    [MemberData(nameof(MigrationScripts))]
+    public void SqlServerMigration_Parses(string name)
+    {
+        var script = DatabaseMigrator.Scripts(DatabaseProvider.SqlServer).Single(s => s.Name == name);
+
+        AssertParses(name, script.Text);
+    }
+
+    [Fact]
+    public void MigrationScripts_EachProviderHasTheSameNumberedScripts()
+    {
+        var sqlite = DatabaseMigrator.Scripts(DatabaseProvider.Sqlite).Select(s => s.Name).ToList();
+        var sqlServer = DatabaseMigrator.Scripts(DatabaseProvider.SqlServer).Select(s => s.Name).ToList();
+
+        Assert.NotEmpty(sqlite);
+        Assert.Equal(sqlite, sqlServer);
+        Assert.All(sqlite, name => Assert.Matches(@"^\d{4}_[a-z0-9_]+\.sql$", name));
+    }
+
+    [Fact]
+    public void QueryTexts_OfSqlServerProvider_AllParse()
+    {
+        var texts = QueryTexts();
+
+        // The collection itself must work, or this test would pass on nothing.
+        Assert.True(texts.Count >= 30, $"Only {texts.Count} query texts were found.");
+        Assert.Contains(texts, t => t.Text.Contains("OUTPUT INSERTED.Id", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Text.Contains("FETCH NEXT @Take ROWS ONLY", StringComparison.Ordinal));
+        Assert.All(texts, t => AssertParses(t.Source, t.Text));
+    }
+
+    [Fact]
+    public void Parser_RejectsBrokenSql_SoTheChecksAboveCanFail()
+    {
+        var errors = Parse("SELECT Id FROM Users WHERE Email = @Email LIMIT 5;");
+
+        Assert.NotEmpty(errors);
+    }
+
+    /// <summary>Every string the data layer's types hold that starts like a statement, with the SQL Server provider in place.</summary>
+    private static List<(string Source, string Text)> QueryTexts()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "SqlServer",
+            ["ConnectionStrings:Dashboard"] = "Server=127.0.0.1,1;Database=never-opened;Trusted_Connection=False;User ID=x;Password=y",
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddDashboardData(configuration).BuildServiceProvider();
+        var assembly = typeof(Database).Assembly;
+        var texts = new List<(string, string)>();
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true } && !t.Name.StartsWith("Sqlite", StringComparison.Ordinal) && !t.Name.StartsWith('<')))
+        {
+            object? instance = null;
+            if (!type.IsAbstract && !type.ContainsGenericParameters && type.GetConstructors().Length > 0 && type.Namespace != typeof(DatabaseMigrator).Namespace)
+            {
+                try
+                {
+                    instance = ActivatorUtilities.CreateInstance(services, type);
+                }
+                catch (InvalidOperationException)
+                {
+                    // Records and option types: their texts, if any, are constants read below.
+                }
+            }
+
+            const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+            foreach (var field in type.GetFields(all).Where(f => f.FieldType == typeof(string)))
+            {
+                var value = field.IsLiteral ? field.GetRawConstantValue() as string
+                    : field.IsStatic ? field.GetValue(null) as string
+                    : instance is null ? null : field.GetValue(instance) as string;
+                if (value is not null && StatementStart().IsMatch(value))
+                {
+                    texts.Add(($"{type.Name}.{field.Name}", value));
+                }
+            }
+        }
+
+        Assert.Contains(texts, t => t.Item1.StartsWith(nameof(AccountStore), StringComparison.Ordinal));
+        return texts;
+    }
+
+    private static void AssertParses(string source, string text)
+    {
+        var errors = Parse(text);
+        Assert.True(errors.Count == 0,
+            $"{source} does not parse as T-SQL:\n{string.Join("\n", errors.Select(e => $"  line {e.Line}, col {e.Column}: {e.Message}"))}\n---\n{text}");
+    }
+
+    private static IList<ParseError> Parse(string text)
+    {
+        // Dapper expands "IN @List" into "IN (@List1, @List2, …)" before the text reaches the server.
+        var expanded = DapperListParameter().Replace(text, m => $"IN ({m.Groups[1].Value}1, {m.Groups[1].Value}2)");
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(expanded);
+        parser.Parse(reader, out var errors);
+        return errors;
+    }
+
+    [GeneratedRegex(@"^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|MERGE|CREATE|ALTER|DROP|DECLARE|IF|BEGIN|SET|EXEC)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StatementStart();
+
+    [GeneratedRegex(@"IN\s+(@\w+)", RegexOptions.IgnoreCase)]
+    private static partial Regex DapperListParameter();
+}
