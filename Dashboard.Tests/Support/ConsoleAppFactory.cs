@@ -16,7 +16,6 @@ public sealed class ConsoleAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "console-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
-    private bool _kestrel;
 
     public ConsoleAppFactory(IDictionary<string, string?>? settings = null)
     {
@@ -44,7 +43,6 @@ public sealed class ConsoleAppFactory : WebApplicationFactory<Program>
     /// <summary>Starts the console on a real socket (a free loopback port), for a real browser.</summary>
     public Uri StartKestrel()
     {
-        _kestrel = true;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -58,14 +56,13 @@ public sealed class ConsoleAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+
+        // Outside Development the host serves framework and library assets only from a published wwwroot;
+        // tests run from the build output, so they use the build's static web assets manifest as `dotnet run` does.
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
-        }
-
-        if (!_kestrel)
-        {
-            builder.ConfigureServices(_ => { });
         }
     }
 

@@ -15,6 +15,7 @@ public partial class MainLayout
     private bool _isDarkMode;
     private string _themePreference = UserThemes.System;
     private long? _userId;
+    private bool _interactive;
 
     [Inject]
     public required IAccountStore Accounts { get; init; }
@@ -46,11 +47,19 @@ public partial class MainLayout
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && _themePreference == UserThemes.System && _themeProvider is not null)
+        if (!firstRender)
+        {
+            return;
+        }
+
+        // Marks the page as live (the circuit is connected), for people and tests alike.
+        _interactive = true;
+        if (_themePreference == UserThemes.System && _themeProvider is not null)
         {
             _isDarkMode = await _themeProvider.GetSystemDarkModeAsync();
-            StateHasChanged();
         }
+
+        StateHasChanged();
     }
 
     private void ToggleDrawer() => _drawerOpen = !_drawerOpen;

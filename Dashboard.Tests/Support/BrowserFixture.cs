@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.Support;
+
+/// <summary>One headless Debian Chromium for the browser tests, driven by Playwright.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser? Browser { get; private set; }
+
+    /// <summary>Why no browser is available, or null when one is.</summary>
+    public string? MissingReason { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            MissingReason = $"Chromium is not installed at {ChromiumPath}: install it with 'apt-get install chromium' to run the browser tests.";
+            return;
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            ],
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies) with a desktop viewport; skips or fails the test when there is no browser.</summary>
+    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress)
+    {
+        RequiredTools.SkipOrFailWhenMissing(MissingReason);
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            Locale = "en-GB",
+            TimezoneId = "UTC",
+        });
+        context.SetDefaultTimeout(15_000);
+        return context;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
