@@ -8,11 +8,13 @@ using Dashboard.Data.Identity;
 using Dashboard.Data.Migrations;
 using Dashboard.Identity;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
 using MudBlazor.Services;
@@ -76,6 +78,9 @@ public sealed class AdminTestServices : IAsyncDisposable
             options.SnackbarConfiguration.HideTransitionDuration = 0;
         });
         Register(context.Services, DatabasePath);
+
+        // bUnit pre-registers a placeholder that refuses every check; the console's real policies are what is under test.
+        context.Services.Replace(ServiceDescriptor.Transient<IAuthorizationService, DefaultAuthorizationService>());
         context.Services.AddScoped<AuthenticationStateProvider>(_ => new FixedAuthenticationStateProvider(user));
     }
 
