@@ -54,6 +54,7 @@ public sealed class AuditPageTests : IAsyncLifetime
         var entities = Entities(cut);
         Assert.Equal(["Business #5", "VerificationRequest #18", "VerificationRequest #17"], entities);
         Assert.DoesNotContain(entities, e => e.StartsWith("User", StringComparison.Ordinal) || e.StartsWith("ApiKey", StringComparison.Ordinal) || e.StartsWith("Tier", StringComparison.Ordinal));
+        Assert.StartsWith("Entries about verification requests and businesses:", cut.Find("[data-testid=audit-scope]").TextContent.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]

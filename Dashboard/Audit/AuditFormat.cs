@@ -18,6 +18,27 @@ public static class AuditFormat
         _ => kind,
     };
 
+    /// <summary>An entity type as a reader says it, for sentences: "verification requests", "API keys".</summary>
+    public static string EntityTypePlural(string entityType) => entityType switch
+    {
+        AuditVisibility.VerificationRequest => "verification requests",
+        AuditVisibility.Business => "businesses",
+        AuditVisibility.Subscription => "subscriptions",
+        AuditVisibility.Tier => "tiers",
+        AuditVisibility.TierVersion => "tier versions",
+        AuditVisibility.User => "users",
+        AuditVisibility.ApiKey => "API keys",
+        _ => entityType,
+    };
+
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    public static string JoinAnd(IReadOnlyList<string> items) => items.Count switch
+    {
+        0 => "",
+        1 => items[0],
+        _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
+    };
+
     /// <summary>The JSON indented for reading; "—" when there is none, the text as stored when it is not JSON.</summary>
     public static string PrettyJson(string? json)
     {

@@ -46,7 +46,7 @@ public partial class AuditPage
     {
         null => "Everything recorded in the console.",
         { Count: 0 } => "Your roles cover no entries of the audit log.",
-        var types => $"Entries about {string.Join(", ", types)}: what your roles cover.",
+        var types => $"Entries about {AuditFormat.JoinAnd(types.Select(AuditFormat.EntityTypePlural).ToList())}: what your roles cover.",
     };
 
     protected override async Task OnInitializedAsync()
