@@ -1,3 +1,4 @@
+using Dashboard.Admin;
 using Dashboard.Data;
 using Dashboard.Identity;
 using Dashboard.Platform;
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddDashboardData(builder.Configuration);
 builder.Services.AddConsoleIdentity(builder.Configuration);
 builder.Services.AddConsolePlatform(builder.Configuration, builder.Environment);
+builder.Services.AddConsoleAdmin();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
