@@ -156,6 +156,14 @@ internal static class SqliteTypeHandlers
             return;
         }
 
+        // Dapper binds types it knows (DateTimeOffset, Guid, TimeSpan) itself and never asks a handler to set such a
+        // parameter while its built-in mapping exists; without this, SQLite would store its own formats instead.
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
+        SqlMapper.RemoveTypeMap(typeof(Guid));
+        SqlMapper.RemoveTypeMap(typeof(Guid?));
+        SqlMapper.RemoveTypeMap(typeof(TimeSpan));
+        SqlMapper.RemoveTypeMap(typeof(TimeSpan?));
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
         SqlMapper.AddTypeHandler(new GuidHandler());
         SqlMapper.AddTypeHandler(new TimeSpanHandler());
