@@ -1,5 +1,6 @@
 using Dashboard.Data.Audit;
 using Dashboard.Data.Businesses;
+using Dashboard.Data.Demo;
 using Dashboard.Data.Identity;
 using Dashboard.Data.Migrations;
 using Dashboard.Data.Verification;
@@ -50,6 +51,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<IApiKeyStore, ApiKeyStore>();
         services.TryAddSingleton<IBusinessStore, BusinessStore>();
         services.TryAddSingleton<IVerificationStore, VerificationStore>();
+        services.TryAddSingleton<DemoDataSeeder>();
         return services;
     }
 

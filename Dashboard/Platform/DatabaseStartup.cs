@@ -1,4 +1,5 @@
 using Dashboard.Data.Audit;
+using Dashboard.Data.Demo;
 using Dashboard.Data.Identity;
 using Dashboard.Data.Migrations;
 using Dashboard.Identity;
@@ -14,6 +15,7 @@ public sealed class DatabaseStartup(
     DatabaseMigrator migrator,
     IAccountStore accounts,
     AccountService accountService,
+    DemoDataSeeder seeder,
     IOptions<DemoOptions> demo,
     ILogger<DatabaseStartup> logger) : IHostedService
 {
@@ -29,6 +31,26 @@ public sealed class DatabaseStartup(
         if (created > 0)
         {
             logger.LogInformation("Created {Count} demo users (password '{Password}')", created, demo.Value.Password);
+        }
+
+        if (demo.Value.BusinessCount > 0)
+        {
+            var users = await accounts.ListAsync(cancellationToken);
+            long[] WithRole(string role) => [.. users.Where(u => u.Roles.Contains(role)).Select(u => u.Id)];
+            var result = await seeder.SeedAsync(new DemoSeedOptions
+            {
+                Seed = demo.Value.Seed,
+                BusinessCount = demo.Value.BusinessCount,
+                ReviewerUserIds = WithRole(Roles.Reviewer),
+                SeniorReviewerUserIds = WithRole(Roles.SeniorReviewer),
+                AccountManagerUserIds = WithRole(Roles.AccountManager),
+            }, cancellationToken);
+            if (!result.Skipped)
+            {
+                logger.LogInformation(
+                    "Seeded demo data in {Elapsed:F1} s: {Businesses} businesses, {Requests} verification requests, {Subscriptions} subscriptions",
+                    result.Elapsed.TotalSeconds, result.Businesses, result.VerificationRequests, result.Subscriptions);
+            }
         }
     }
 

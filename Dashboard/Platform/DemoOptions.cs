@@ -13,6 +13,7 @@ public sealed class DemoOptions
     /// <summary>Seed of the demo data generator: the same seed gives the same data.</summary>
     public int Seed { get; set; } = 20170905;
 
+    /// <summary>How many businesses the demo data has; 0 seeds none (demo users only).</summary>
     public int BusinessCount { get; set; } = 6000;
 
     /// <summary>The password of every demo user.</summary>

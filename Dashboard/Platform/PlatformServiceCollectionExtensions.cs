@@ -12,7 +12,8 @@ public static class PlatformServiceCollectionExtensions
             .Bind(configuration.GetSection(DemoOptions.SectionName))
             .Validate(o => !o.Enabled || !environment.IsProduction() || o.AllowInProduction,
                 "Demo:Enabled is true in the Production environment. Demo mode creates users with a known password; turn it off, or set Demo:AllowInProduction to true if you really mean it.")
-            .Validate(o => o.BusinessCount is >= 0 and <= 1_000_000, "Demo:BusinessCount must be between 0 and 1000000.")
+            .Validate(o => o.BusinessCount == 0 || o.BusinessCount is >= Data.Demo.DemoSeedOptions.MinBusinessCount and <= Data.Demo.DemoSeedOptions.MaxBusinessCount,
+                $"Demo:BusinessCount must be 0 (no demo data) or between {Data.Demo.DemoSeedOptions.MinBusinessCount} and {Data.Demo.DemoSeedOptions.MaxBusinessCount}.")
             .Validate(o => !o.Enabled || !string.IsNullOrEmpty(o.Password), "Demo:Password must not be empty when Demo:Enabled is true.")
             .ValidateOnStart();
 
