@@ -8,16 +8,13 @@ using Dashboard.Data.Identity;
 using Dashboard.Data.Migrations;
 using Dashboard.Identity;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace Dashboard.Tests.Support;
 
@@ -70,17 +67,8 @@ public sealed class AdminTestServices : IAsyncDisposable
     /// <summary>Makes a bUnit context render console pages as <paramref name="user"/>, over this test database.</summary>
     public void AddTo(BunitContext context, ClaimsPrincipal user)
     {
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.Services.AddMudServices(options =>
-        {
-            options.PopoverOptions.CheckForPopoverProvider = false;
-            options.SnackbarConfiguration.ShowTransitionDuration = 0;
-            options.SnackbarConfiguration.HideTransitionDuration = 0;
-        });
         Register(context.Services, DatabasePath);
-
-        // bUnit pre-registers a placeholder that refuses every check; the console's real policies are what is under test.
-        context.Services.Replace(ServiceDescriptor.Transient<IAuthorizationService, DefaultAuthorizationService>());
+        ConsoleBunitContext.UseMudAndRealAuthorization(context);
         context.Services.AddScoped<AuthenticationStateProvider>(_ => new FixedAuthenticationStateProvider(user));
     }
 

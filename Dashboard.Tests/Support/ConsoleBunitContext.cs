@@ -5,6 +5,7 @@ using Dashboard.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
 namespace Dashboard.Tests.Support;
@@ -17,20 +18,25 @@ public class ConsoleBunitContext : BunitContext
 {
     public ConsoleBunitContext()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices(options =>
+        UseMudAndRealAuthorization(this);
+        Services.AddAuthorizationBuilder().AddConsolePolicies("Cookies", "ApiKey");
+        Services.AddCascadingAuthenticationState();
+        Services.AddSingleton<AuthenticationStateProvider>(AuthenticationState);
+    }
+
+    /// <summary>MudBlazor's services without transitions, loose JS interop, and the real authorization service.</summary>
+    public static void UseMudAndRealAuthorization(BunitContext context)
+    {
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        context.Services.AddMudServices(options =>
         {
             options.SnackbarConfiguration.ShowTransitionDuration = 0;
             options.SnackbarConfiguration.HideTransitionDuration = 0;
             options.PopoverOptions.CheckForPopoverProvider = false;
         });
-        Services.AddAuthorizationBuilder().AddConsolePolicies("Cookies", "ApiKey");
 
         // bUnit puts a placeholder in place of the authorization service; the real one evaluates the real policies.
-        Services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>();
-        Services.AddSingleton<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();
-        Services.AddCascadingAuthenticationState();
-        Services.AddSingleton<AuthenticationStateProvider>(AuthenticationState);
+        context.Services.Replace(ServiceDescriptor.Transient<IAuthorizationService, DefaultAuthorizationService>());
     }
 
     public TestAuthenticationStateProvider AuthenticationState { get; } = new();

@@ -1,6 +1,5 @@
 using Dashboard.Data;
 using Dashboard.Data.Migrations;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Tests.Support;
@@ -9,6 +8,8 @@ namespace Dashboard.Tests.Support;
 public abstract class MigratedDatabase : IAsyncLifetime
 {
     public Database Database { get; private set; } = default!;
+
+    protected void Use(Database database) => Database = database;
 
     protected abstract Database Create();
 
@@ -21,23 +22,20 @@ public abstract class MigratedDatabase : IAsyncLifetime
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
-/// <summary>A fresh SQLite file with the real migrations, deleted afterwards.</summary>
+/// <summary>A fresh SQLite file with the real migrations (a <see cref="SqliteTestDatabase"/>) as a class fixture.</summary>
 public sealed class SqliteMigratedDatabase : MigratedDatabase
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"console-contract-{Guid.NewGuid():N}.db");
+    private SqliteTestDatabase? _file;
 
-    protected override Database Create() => new SqliteDatabase($"Data Source={_path}", new DatabaseOptions());
+    protected override Database Create() => throw new NotSupportedException("The SQLite file is created and migrated in InitializeAsync.");
 
-    public override ValueTask DisposeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_path + suffix);
-        }
-
-        return ValueTask.CompletedTask;
+        _file = await SqliteTestDatabase.CreateAsync(CancellationToken.None);
+        Use(_file.Database);
     }
+
+    public override ValueTask DisposeAsync() => _file?.DisposeAsync() ?? ValueTask.CompletedTask;
 }
 
 /// <summary>The SQL Server in DASHBOARD_SQLSERVER (an empty database the tests may write to); tests skip without it.</summary>
