@@ -11,7 +11,7 @@ namespace Dashboard.Tests.Platform;
 
 public sealed class ConfigurationTests
 {
-    public static TheoryData<Type> OptionsTypes() => new(typeof(DatabaseOptions), typeof(SignInSettings), typeof(OidcOptions), typeof(DemoOptions));
+    public static TheoryData<Type> OptionsTypes() => new(typeof(DatabaseOptions), typeof(SignInSettings), typeof(OidcOptions), typeof(DemoOptions), typeof(Dashboard.Verification.VerificationOptions));
 
     [Theory]
     [MemberData(nameof(OptionsTypes))]
