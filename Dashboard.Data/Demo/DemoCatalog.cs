@@ -1,3 +1,5 @@
+using Dashboard.Data.Businesses;
+
 namespace Dashboard.Data.Demo;
 
 /// <summary>A country of the demo data: dialling code, website domain and the national number plans its phone numbers follow.</summary>
@@ -83,26 +85,26 @@ internal sealed record DemoCategory(
 /// <summary>The categories and countries of the console's demo data.</summary>
 public static class DemoCatalog
 {
-    public const string Bank = "Bank";
-    public const string Insurer = "Insurer";
-    public const string Payments = "Payments";
-    public const string Airline = "Airline";
-    public const string OnlineRetailer = "OnlineRetailer";
-    public const string Telecom = "Telecom";
-    public const string Logistics = "Logistics";
-    public const string Travel = "Travel";
-    public const string Restaurant = "Restaurant";
-    public const string LocalShop = "LocalShop";
-    public const string Healthcare = "Healthcare";
-    public const string Education = "Education";
-    public const string Automotive = "Automotive";
-    public const string RealEstate = "RealEstate";
-    public const string Media = "Media";
-    public const string Utilities = "Utilities";
-    public const string Hospitality = "Hospitality";
-    public const string Beauty = "Beauty";
-    public const string Fitness = "Fitness";
-    public const string Government = "Government";
+    public const string Bank = BusinessCategories.Bank;
+    public const string Insurer = BusinessCategories.Insurer;
+    public const string Payments = BusinessCategories.Payments;
+    public const string Airline = BusinessCategories.Airline;
+    public const string OnlineRetailer = BusinessCategories.OnlineRetailer;
+    public const string Telecom = BusinessCategories.Telecom;
+    public const string Logistics = BusinessCategories.Logistics;
+    public const string Travel = BusinessCategories.Travel;
+    public const string Restaurant = BusinessCategories.Restaurant;
+    public const string LocalShop = BusinessCategories.LocalShop;
+    public const string Healthcare = BusinessCategories.Healthcare;
+    public const string Education = BusinessCategories.Education;
+    public const string Automotive = BusinessCategories.Automotive;
+    public const string RealEstate = BusinessCategories.RealEstate;
+    public const string Media = BusinessCategories.Media;
+    public const string Utilities = BusinessCategories.Utilities;
+    public const string Hospitality = BusinessCategories.Hospitality;
+    public const string Beauty = BusinessCategories.Beauty;
+    public const string Fitness = BusinessCategories.Fitness;
+    public const string Government = BusinessCategories.Government;
 
     internal static IReadOnlyList<DemoCategory> CategoryProfiles { get; } =
     [
