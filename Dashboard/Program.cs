@@ -46,7 +46,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapConsoleHealth();
-app.MapApiV1();
+app.MapApiV1().MapVerificationIntake();
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -1,0 +1,414 @@
+using System.Globalization;
+using System.Security.Claims;
+using Dashboard.Data.Verification;
+using Dashboard.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace Dashboard.Verification;
+
+public sealed partial class DetailPage : IAsyncDisposable
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    private static readonly string[] s_shortcutKeys = ["a", "r", "i", "e", "n", "?"];
+
+    private RequestDetail? _request;
+    private IReadOnlyList<RequestEvent> _events = [];
+    private IReadOnlyList<RequestDocument> _documents = [];
+    private IReadOnlyList<string> _viewers = [];
+    private ClaimsPrincipal _user = new();
+    private long _userId;
+    private bool _senior;
+    private bool _loading = true;
+    private bool _busy;
+    private bool _holding;
+    private string? _claimNote;
+    private string? _error;
+    private string? _note;
+    private long _loadedId;
+    private IDisposable? _presence;
+    private IDisposable? _subscription;
+    private Timer? _renewTimer;
+    private IJSObjectReference? _shortcuts;
+    private DotNetObjectReference<DetailPage>? _self;
+
+    [Parameter]
+    public long Id { get; set; }
+
+    [Inject]
+    public required VerificationService Verification { get; init; }
+
+    [Inject]
+    public required IVerificationStore Store { get; init; }
+
+    [Inject]
+    public required VerificationFeed Feed { get; init; }
+
+    [Inject]
+    public required IAuthorizationService Authorization { get; init; }
+
+    [Inject]
+    public required IOptions<VerificationOptions> Options { get; init; }
+
+    [Inject]
+    public required IDialogService Dialogs { get; init; }
+
+    [Inject]
+    public required ISnackbar Snackbar { get; init; }
+
+    [Inject]
+    public required NavigationManager Navigation { get; init; }
+
+    [Inject]
+    public required IJSRuntime JS { get; init; }
+
+    [Inject]
+    public required TimeProvider Time { get; init; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    private bool CanDecide => _request is not null && _holding && VerificationStatus.Open.Contains(_request.Status)
+        && (_request.Status != VerificationStatus.AwaitingSecondApproval || (_senior && _request.FirstApproverUserId != _userId))
+        && (_request.Status != VerificationStatus.Escalated || _senior);
+
+    private bool CanAskOrEscalate => _request?.Status is VerificationStatus.InReview or VerificationStatus.Escalated;
+
+    private bool CanRevoke => _senior && _request is { Status: VerificationStatus.Approved, IsVerified: true };
+
+    private bool NeedsSecondApproval => _request is not null && _request.Status != VerificationStatus.AwaitingSecondApproval
+        && Options.Value.NeedsFourEyes(_request.Category, _request.RiskScore);
+
+    private string ApproveLabel => _request?.Status == VerificationStatus.AwaitingSecondApproval ? "Give second approval"
+        : NeedsSecondApproval ? "Approve (1st of 2)" : "Approve";
+
+    private string? HeldBy => _request is { AssignedTo: { } name, ClaimExpiresAt: { } until } && until >= Time.GetUtcNow()
+        ? $"{name} until {until:HH:mm} UTC"
+        : null;
+
+    private string DueClass => _request is not null && VerificationStatus.Open.Contains(_request.Status) && _request.DueAt < Time.GetUtcNow() ? "sla-breached" : "";
+
+    protected override async Task OnInitializedAsync()
+    {
+        _user = (await AuthenticationState).User;
+        _userId = long.TryParse(_user.FindFirstValue(ConsoleClaims.UserId), out var id) ? id : 0;
+        _senior = (await Authorization.AuthorizeAsync(_user, Policies.SeniorReviewer)).Succeeded;
+        _subscription = Feed.Subscribe(OnChangeAsync);
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_loadedId == Id)
+        {
+            return;
+        }
+
+        // Moving from one request to another (Next): let go of the one before.
+        await ReleaseHeldAsync();
+        _loadedId = Id;
+        _loading = true;
+        _error = null;
+        _presence?.Dispose();
+        _presence = Feed.View(Id, _user.FindFirstValue(ConsoleClaims.DisplayName) ?? _user.Identity?.Name ?? "someone");
+        var opened = await Verification.OpenAsync(_user, Id, CancellationToken.None);
+        _request = opened?.Request;
+        if (opened is not null)
+        {
+            _holding = opened.Claim.Claimed;
+            _claimNote = opened.Claim switch
+            {
+                { Claimed: true } => $"You hold this request until {opened.Request.ClaimExpiresAt:HH:mm} UTC; it stays yours while this page is open.",
+                { HeldBy: { } holder } => $"{holder} is working on this request (until {opened.Claim.HeldUntil:HH:mm} UTC). You can read it; decisions are theirs.",
+                _ when opened.Request.Status == VerificationStatus.AwaitingSecondApproval && opened.Request.FirstApproverUserId == _userId =>
+                    "You gave the first approval. The second must come from another senior reviewer.",
+                _ when opened.Request.Status == VerificationStatus.AwaitingSecondApproval && !_senior =>
+                    "This request waits for a senior reviewer's second approval.",
+                _ when opened.Request.Status == VerificationStatus.Escalated && !_senior => "This request is escalated to the senior reviewers.",
+                _ => null,
+            };
+            await LoadHistoryAsync();
+        }
+
+        _renewTimer?.Dispose();
+        var every = Options.Value.ClaimLease / 3;
+        _renewTimer = new Timer(_ => _ = RenewAsync(), null, every, every);
+        _loading = false;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _self = DotNetObjectReference.Create(this);
+            var module = await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/shortcuts.js");
+            _shortcuts = await module.InvokeAsync<IJSObjectReference>("register", _self, s_shortcutKeys);
+        }
+    }
+
+    [JSInvokable]
+    public Task OnShortcutAsync(string key) => InvokeAsync(key switch
+    {
+        "a" when CanDecide => ApproveAsync,
+        "r" when CanDecide => RejectAsync,
+        "i" when CanDecide && CanAskOrEscalate => RequestInfoAsync,
+        "e" when CanDecide && _request?.Status == VerificationStatus.InReview => EscalateAsync,
+        "n" => NextAsync,
+        "?" => ShowShortcutsAsync,
+        _ => () => Task.CompletedTask,
+    });
+
+    private async Task LoadHistoryAsync()
+    {
+        _events = await Store.EventsAsync(Id, CancellationToken.None);
+        _documents = await Store.DocumentsAsync(Id, CancellationToken.None);
+        _viewers = Feed.ViewersOf(Id);
+    }
+
+    private async Task ReloadAsync()
+    {
+        _error = null;
+        _request = await Store.GetAsync(Id, CancellationToken.None);
+        _holding = _request?.IsHeldBy(_userId, Time.GetUtcNow()) == true;
+        if (_request is not null && !_holding && VerificationStatus.Open.Contains(_request.Status) && _request.AssignedToUserId is null)
+        {
+            var opened = await Verification.OpenAsync(_user, Id, CancellationToken.None);
+            _request = opened?.Request ?? _request;
+            _holding = opened?.Claim.Claimed == true;
+        }
+
+        await LoadHistoryAsync();
+    }
+
+    private async Task ApproveAsync()
+    {
+        var intro = _request!.Status == VerificationStatus.AwaitingSecondApproval
+            ? $"{_request.FirstApprover} approved this request. Your approval completes it and gives {_request.DisplayName} the verified marker."
+            : NeedsSecondApproval
+                ? $"{_request.Category} requests and risk scores of {Options.Value.FourEyesRiskScore} or more need two approvals. Yours is the first; a senior reviewer gives the second."
+                : $"{_request.DisplayName} gets the verified marker.";
+        var input = await AskAsync(ApproveLabel, intro, askReason: false, "Note (optional)", required: false, "Approve", Color.Success);
+        if (input is not null)
+        {
+            await DecideAsync(() => Verification.ApproveAsync(_user, Id, _request.Version, input.Text, CancellationToken.None), "Approved");
+        }
+    }
+
+    private async Task RejectAsync()
+    {
+        var input = await AskAsync("Reject request", $"The business is told the reason and may apply again after {Options.Value.CooldownDays} days.",
+            askReason: true, "Note", required: true, "Reject", Color.Error, "Why — in a sentence the team can follow later.");
+        if (input is not null)
+        {
+            await DecideAsync(() => Verification.RejectAsync(_user, Id, _request!.Version, input.Reason!, input.Text!, CancellationToken.None), "Rejected");
+        }
+    }
+
+    private async Task RequestInfoAsync()
+    {
+        var input = await AskAsync("Request more information", "The business receives this message and can re-apply with the same request.",
+            askReason: false, "Message to the business", required: true, "Send request", Color.Primary);
+        if (input is not null)
+        {
+            await DecideAsync(() => Verification.RequestInfoAsync(_user, Id, _request!.Version, input.Text!, CancellationToken.None), "Information requested");
+        }
+    }
+
+    private async Task EscalateAsync()
+    {
+        var input = await AskAsync("Escalate to senior reviewers", "A senior reviewer takes it from here.",
+            askReason: false, "Note for the senior reviewers", required: true, "Escalate", Color.Warning);
+        if (input is not null)
+        {
+            await DecideAsync(() => Verification.EscalateAsync(_user, Id, _request!.Version, input.Text!, CancellationToken.None), "Escalated");
+        }
+    }
+
+    private async Task RevokeAsync()
+    {
+        var input = await AskAsync("Revoke the verified marker", $"{_request!.DisplayName} loses the verified marker at once; the reason stays in its history.",
+            askReason: false, "Reason", required: true, "Revoke", Color.Error);
+        if (input is not null)
+        {
+            await DecideAsync(() => Verification.RevokeAsync(_user, _request.BusinessId, input.Text!, CancellationToken.None), "Verified marker revoked");
+        }
+    }
+
+    private async Task DecideAsync(Func<Task<RequestDetail>> decision, string done)
+    {
+        _busy = true;
+        try
+        {
+            _request = await decision();
+            _holding = false;
+            _claimNote = null;
+            _error = null;
+            await LoadHistoryAsync();
+            Snackbar.Add($"{done}: {_request.DisplayName}", Severity.Success);
+        }
+        catch (VerificationConflictException ex)
+        {
+            _error = ex.Message;
+        }
+        catch (Exception ex) when (ex is ArgumentException or UnauthorizedAccessException)
+        {
+            _error = ex.Message;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task AddNoteAsync()
+    {
+        if (string.IsNullOrWhiteSpace(_note))
+        {
+            return;
+        }
+
+        await Verification.AddNoteAsync(_user, Id, _note, CancellationToken.None);
+        _note = null;
+        await LoadHistoryAsync();
+    }
+
+    private async Task NextAsync()
+    {
+        await ReleaseHeldAsync();
+        var next = await Verification.NextAsync(_user, CancellationToken.None);
+        if (next is { } id)
+        {
+            Navigation.NavigateTo($"verification/{id}");
+        }
+        else
+        {
+            Snackbar.Add("No request is waiting for you.", Severity.Info);
+            Navigation.NavigateTo("verification");
+        }
+    }
+
+    private async Task ShowShortcutsAsync()
+    {
+        await Dialogs.ShowMessageBoxAsync("Keyboard shortcuts", (MarkupString)"""
+            <table class="shortcuts">
+              <tr><td><kbd>a</kbd></td><td>Approve</td></tr>
+              <tr><td><kbd>r</kbd></td><td>Reject</td></tr>
+              <tr><td><kbd>i</kbd></td><td>Request more information</td></tr>
+              <tr><td><kbd>e</kbd></td><td>Escalate to senior reviewers</td></tr>
+              <tr><td><kbd>n</kbd></td><td>Next request</td></tr>
+              <tr><td><kbd>?</kbd></td><td>This help</td></tr>
+            </table>
+            """, yesText: "Close");
+    }
+
+    private async Task<DecisionInput?> AskAsync(string title, string intro, bool askReason, string textLabel, bool required, string confirm, Color color, string? help = null)
+    {
+        var parameters = new DialogParameters<DecisionDialog>
+        {
+            { d => d.Intro, intro },
+            { d => d.AskReason, askReason },
+            { d => d.TextLabel, textLabel },
+            { d => d.TextRequired, required },
+            { d => d.TextHelp, help },
+            { d => d.ConfirmText, confirm },
+            { d => d.ConfirmColor, color },
+        };
+        var dialog = await Dialogs.ShowAsync<DecisionDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var result = await dialog.Result;
+        return result is { Canceled: false, Data: DecisionInput input } ? input : null;
+    }
+
+    private async Task RenewAsync()
+    {
+        if (!_holding)
+        {
+            return;
+        }
+
+        var renewed = await Verification.RenewAsync(_user, Id, CancellationToken.None);
+        if (!renewed)
+        {
+            await InvokeAsync(async () =>
+            {
+                await ReloadAsync();
+                _claimNote = "Your claim on this request ran out" + (HeldBy is { } holder ? $"; {holder} holds it now." : ". Reload to claim it again.");
+                StateHasChanged();
+            });
+        }
+    }
+
+    private Task OnChangeAsync(RequestChange change)
+    {
+        if (change.RequestId != Id)
+        {
+            return Task.CompletedTask;
+        }
+
+        return InvokeAsync(async () =>
+        {
+            if (change.Kind is "Viewing" or "Left")
+            {
+                _viewers = Feed.ViewersOf(Id);
+            }
+            else if (!_busy)
+            {
+                _request = await Store.GetAsync(Id, CancellationToken.None) ?? _request;
+                _holding = _request?.IsHeldBy(_userId, Time.GetUtcNow()) == true;
+                await LoadHistoryAsync();
+            }
+
+            StateHasChanged();
+        });
+    }
+
+    private async Task ReleaseHeldAsync()
+    {
+        if (_holding && _request is not null && VerificationStatus.Open.Contains(_request.Status))
+        {
+            await Verification.ReleaseAsync(_user, _request.Id, CancellationToken.None);
+        }
+
+        _holding = false;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _renewTimer?.Dispose();
+        _subscription?.Dispose();
+        _presence?.Dispose();
+        try
+        {
+            await ReleaseHeldAsync();
+            if (_shortcuts is not null)
+            {
+                await _shortcuts.InvokeVoidAsync("dispose");
+                await _shortcuts.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser is gone; the claim is released above and the listener goes with the page.
+        }
+
+        _self?.Dispose();
+    }
+
+    private static Color RiskColor(string band) => band switch
+    {
+        "High" => Color.Error,
+        "Medium" => Color.Warning,
+        _ => Color.Success,
+    };
+
+    private static string EventLabel(RequestEvent entry) => entry.Kind switch
+    {
+        VerificationEventKinds.FirstApproval => "First approval",
+        VerificationEventKinds.InfoRequested => "More information requested",
+        VerificationEventKinds.Approved => "Approved",
+        VerificationEventKinds.Revoked => "Verified marker revoked",
+        _ => entry.Kind,
+    };
+}
