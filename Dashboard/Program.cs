@@ -3,6 +3,7 @@ using Dashboard.Data;
 using Dashboard.Identity;
 using Dashboard.Platform;
 using Dashboard.Shell;
+using Dashboard.Verification.Checks;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddDashboardData(builder.Configuration);
 builder.Services.AddConsoleIdentity(builder.Configuration);
 builder.Services.AddConsolePlatform(builder.Configuration, builder.Environment);
+builder.Services.AddVerificationChecks(builder.Configuration);
 builder.Services.AddConsoleAdmin();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
