@@ -27,6 +27,8 @@ public sealed class VerificationCheckOptions
         "customer service", "customer care", "kundenservice", "kundendienst", "help", "help desk", "hilfe", "hotline",
         "info", "information", "news", "airline", "airlines", "insurance", "versicherung", "payments", "delivery",
         "shipping", "travel", "tickets", "deals", "sale", "outlet", "contact", "kontakt", "team",
+        "service client", "assistance", "aide", "assistenza", "supporto", "servizio clienti", "atención al cliente", "soporte", "ayuda",
+        "klantenservice", "kundeservice", "kundtjänst", "asiakaspalvelu", "obsługa klienta",
     ];
 
     /// <summary>Names of the messaging platform and its sister apps, which a business display name must not contain.</summary>
