@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Frozen;
 
 namespace Dashboard.Verification.Checks;
 
@@ -17,9 +16,9 @@ internal sealed class NameIndex
 
     private readonly NameEntry[] _entries;
     private readonly int[] _bigramCounts;
-    private readonly FrozenDictionary<int, int[]> _postings;
+    private readonly Dictionary<int, int[]> _postings;
 
-    private NameIndex(NameEntry[] entries, int[] bigramCounts, FrozenDictionary<int, int[]> postings)
+    private NameIndex(NameEntry[] entries, int[] bigramCounts, Dictionary<int, int[]> postings)
     {
         _entries = entries;
         _bigramCounts = bigramCounts;
@@ -53,7 +52,7 @@ internal sealed class NameIndex
             }
         }
 
-        return new NameIndex(entries, counts, postings.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray()));
+        return new NameIndex(entries, counts, postings.ToDictionary(p => p.Key, p => p.Value.ToArray()));
     }
 
     /// <summary>The indexes of at most <paramref name="max"/> entries most alike <paramref name="query"/> by shared bigrams, best first.</summary>

@@ -7,7 +7,7 @@ namespace Dashboard.Verification.Checks;
 /// <summary>One word of a normalised name: its folded text, the written word it came from, and where it starts in the compact form.</summary>
 internal readonly record struct NameToken(string Text, string Original, int Start);
 
-/// <summary>A name folded for comparison: tokens of lower-case Latin letters and digits, and all of them run together.</summary>
+/// <summary>A name folded for comparison: tokens of lower-case letters and digits (Latin wherever a look-alike allows), and all of them run together.</summary>
 internal sealed class NormalisedName
 {
     public NormalisedName(string original, IReadOnlyList<NameToken> tokens)
@@ -53,6 +53,8 @@ internal static class NameNormaliser
         ['ν'] = 'v', ['ο'] = 'o', ['ρ'] = 'p', ['τ'] = 't', ['υ'] = 'u', ['χ'] = 'x', ['ω'] = 'w', ['ϲ'] = 'c',
     }.ToFrozenDictionary();
 
+    private static readonly System.Buffers.SearchValues<char> s_pairEnds = System.Buffers.SearchValues.Create("env");
+
     // Legal forms as written words (a form of several words, such as "GmbH & Co. KG" or "sp. z o.o.", is listed by its
     // parts); dropped only from the end of a name.
     private static readonly FrozenSet<string> s_legalFormWords = new[]
@@ -84,7 +86,7 @@ internal static class NameNormaliser
         var start = 0;
         foreach (var (original, folded) in words)
         {
-            foreach (var part in folded.SplitWhere(c => !char.IsAsciiLetterOrDigit(c)))
+            foreach (var part in folded.SplitWhere(c => !char.IsLetterOrDigit(c)))
             {
                 var text = FoldPairs(part);
                 tokens.Add(new NameToken(text, original, start));
@@ -98,6 +100,13 @@ internal static class NameNormaliser
     /// <summary>Case, accents and look-alike characters folded; punctuation other than apostrophes is kept, so the caller can split words.</summary>
     internal static string Fold(string text)
     {
+        // Most names are plain ASCII: no compatibility forms, accents or other scripts to deal with. The verified
+        // names are folded in bulk on every refresh, so this path matters.
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return FoldAscii(text);
+        }
+
         var compatible = text.Normalize(NormalizationForm.FormKC);
         var lower = new StringBuilder(compatible.Length + 4);
         foreach (var c in compatible)
@@ -140,6 +149,24 @@ internal static class NameNormaliser
         return folded.ToString();
     }
 
+    private static string FoldAscii(string text)
+    {
+        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        foreach (var c in text)
+        {
+            if (c is '\'' or '`')
+            {
+                continue;
+            }
+
+            var small = char.ToLowerInvariant(c);
+            buffer[length++] = s_lookAlikes.TryGetValue(small, out var latin) ? latin : small;
+        }
+
+        return new string(buffer[..length]);
+    }
+
     /// <summary>Letters of another script mixed into a Latin name, e.g. the Cyrillic "а" in "Lufthаnsa", with their code points.</summary>
     public static IReadOnlyList<string> MixedScriptLetters(string? name)
     {
@@ -160,41 +187,42 @@ internal static class NameNormaliser
         return letters.Length == 0 || s_legalFormWords.Contains(letters);
     }
 
-    private static string AlphanumericOnly(string text) => string.Concat(text.Where(char.IsAsciiLetterOrDigit));
+    private static string AlphanumericOnly(string text) => string.Concat(text.Where(char.IsLetterOrDigit));
 
     // German umlauts are also written "ae", "oe", "ue"; "rn" passes for "m" and "vv" for "w".
     private static string FoldPairs(string token)
     {
-        if (token.Length < 2)
+        if (token.Length < 2 || token.AsSpan(1).IndexOfAny(s_pairEnds) < 0)
         {
             return token;
         }
 
-        var builder = new StringBuilder(token.Length);
+        Span<char> buffer = token.Length <= 256 ? stackalloc char[token.Length] : new char[token.Length];
+        var length = 0;
         for (var i = 0; i < token.Length; i++)
         {
             var next = i + 1 < token.Length ? token[i + 1] : '\0';
             switch (token[i], next)
             {
                 case ('a' or 'o' or 'u', 'e'):
-                    builder.Append(token[i]);
+                    buffer[length++] = token[i];
                     i++;
                     break;
                 case ('r', 'n'):
-                    builder.Append('m');
+                    buffer[length++] = 'm';
                     i++;
                     break;
                 case ('v', 'v'):
-                    builder.Append('w');
+                    buffer[length++] = 'w';
                     i++;
                     break;
                 default:
-                    builder.Append(token[i]);
+                    buffer[length++] = token[i];
                     break;
             }
         }
 
-        return builder.ToString();
+        return length == token.Length ? token : new string(buffer[..length]);
     }
 }
 

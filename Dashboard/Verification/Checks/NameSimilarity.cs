@@ -25,7 +25,7 @@ internal static class NameSimilarity
     private const int StackLimit = 256;
 
     /// <summary>
-    /// 1 for equal names. One edit or swap in a name of six or more letters keeps the higher of the two measures,
+    /// 1 for equal names. One edit or swap in a name of five or more letters keeps the higher of the two measures,
     /// because such near-copies are made on purpose far more often than by chance; otherwise the mean of both, so
     /// that neither a long common prefix (Jaro–Winkler) nor a long common tail (edit distance) decides alone.
     /// </summary>
@@ -53,7 +53,7 @@ internal static class NameSimilarity
         }
 
         var jaroWinkler = JaroWinkler(a, b);
-        return distance == 1 && shorter >= ShortName + 1 ? Math.Max(jaroWinkler, edit) : (jaroWinkler + edit) / 2;
+        return distance == 1 ? Math.Max(jaroWinkler, edit) : (jaroWinkler + edit) / 2;
     }
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours each cost 1.</summary>
