@@ -51,6 +51,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<IApiKeyStore, ApiKeyStore>();
         services.TryAddSingleton<IBusinessStore, BusinessStore>();
         services.TryAddSingleton<IVerificationStore, VerificationStore>();
+        services.TryAddSingleton<ICheckDataStore, CheckDataStore>();
         services.TryAddSingleton<DemoDataSeeder>();
         return services;
     }

@@ -4,6 +4,7 @@ using Dashboard.Data;
 using Dashboard.Identity;
 using Dashboard.Platform;
 using Dashboard.Tests.Support;
+using Dashboard.Verification.Checks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ namespace Dashboard.Tests.Platform;
 
 public sealed class ConfigurationTests
 {
-    public static TheoryData<Type> OptionsTypes() => new(typeof(DatabaseOptions), typeof(SignInSettings), typeof(OidcOptions), typeof(DemoOptions), typeof(Dashboard.Verification.VerificationOptions));
+    public static TheoryData<Type> OptionsTypes() =>
+        new(typeof(DatabaseOptions), typeof(SignInSettings), typeof(OidcOptions), typeof(DemoOptions), typeof(Dashboard.Verification.VerificationOptions), typeof(VerificationCheckOptions));
 
     [Theory]
     [MemberData(nameof(OptionsTypes))]

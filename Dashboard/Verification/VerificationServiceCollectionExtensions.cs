@@ -1,4 +1,5 @@
 using Dashboard.Data.Verification;
+using Dashboard.Verification.Checks;
 
 namespace Dashboard.Verification;
 
@@ -15,6 +16,7 @@ public static class VerificationServiceCollectionExtensions
             .Validate(o => o.MaxAttemptsPerYear is >= 1 and <= 50, "Verification:MaxAttemptsPerYear must be between 1 and 50.")
             .Validate(o => o.FourEyesRiskScore is >= 0 and <= 101, "Verification:FourEyesRiskScore must be between 0 and 101 (101 turns the score rule off).")
             .ValidateOnStart();
+        services.AddVerificationChecks(configuration);
         services.AddSingleton<VerificationFeed>();
         services.AddSingleton<VerificationService>();
         return services;

@@ -1,0 +1,196 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace Dashboard.Verification.Checks;
+
+/// <summary>
+/// IMPERSONATION: the display and legal name must not imitate a verified business or a protected brand. Names are
+/// normalised (<see cref="NameNormaliser"/>), then every run of up to four words of the subject's names is compared
+/// with the indexed names, so that both "Lufthаnsa" and "Lufthansa Kundenservice" are found.
+/// </summary>
+internal sealed class ImpersonationCheck
+{
+    private const string Title = "Impersonation";
+
+    /// <summary>How many of the names sharing the most bigrams with a query get an edit distance.</summary>
+    private const int CandidatesPerQuery = 40;
+
+    private const int MaxSpanWords = 4;
+
+    private readonly VerificationCheckOptions _options;
+    private readonly NameIndex _brands;
+    private readonly FrozenSet<string> _fillerWords;
+    private readonly double _containedCap;
+
+    public ImpersonationCheck(VerificationCheckOptions options)
+    {
+        _options = options;
+        _brands = NameIndex.Build(options.ProtectedBrands
+            .Select(b => b.Trim())
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(b => new NameEntry(b, NameNormaliser.Normalise(b).Compact, NameMatch.ProtectedBrand, null)));
+        _fillerWords = options.GenericNames.Concat(options.ClaimWords).Concat(options.PlatformNames)
+            .SelectMany(w => NameNormaliser.Normalise(w, dropLegalForm: false).Tokens.Select(t => t.Text))
+            .ToFrozenSet(StringComparer.Ordinal);
+
+        // A brand next to words of the applicant's own ("Sparkasse Hamburg", "Otto Versand") may be the brand's branch
+        // or a namesake: worth a look, not a failure. Next to filler only ("Lufthansa Support") it is imitation.
+        _containedCap = (options.ImpersonationWarnAt + options.ImpersonationFailAt) / 2;
+    }
+
+    public (CheckResult Result, IReadOnlyList<NameMatch> Closest) Run(CheckSubject subject, NameIndex verified)
+    {
+        var names = new List<(string Field, NormalisedName Name)>();
+        var display = NameNormaliser.Normalise(subject.DisplayName);
+        var legal = NameNormaliser.Normalise(subject.LegalName);
+        if (display.Compact.Length > 0)
+        {
+            names.Add(("display name", display));
+        }
+
+        if (legal.Compact.Length > 0 && legal.Compact != display.Compact)
+        {
+            names.Add(("legal name", legal));
+        }
+
+        var best = new Dictionary<(string Source, long? BusinessId, string Brand), Match>();
+        foreach (var (field, name) in names)
+        {
+            foreach (var span in Spans(name))
+            {
+                foreach (var index in new[] { _brands, verified })
+                {
+                    foreach (var candidate in index.Candidates(span.Compact, CandidatesPerQuery))
+                    {
+                        var entry = index[candidate];
+                        if (entry.BusinessId is { } id && id == subject.BusinessId)
+                        {
+                            continue;
+                        }
+
+                        var score = SpanScore(span, entry, out var relation);
+                        var key = (entry.Source, entry.BusinessId, entry.BusinessId is null ? entry.Name : "");
+                        if (score > 0 && (!best.TryGetValue(key, out var known) || score > known.Score))
+                        {
+                            best[key] = new Match(entry, score, relation, !span.Whole, field, name.Original);
+                        }
+                    }
+                }
+            }
+        }
+
+        var ranked = best.Values
+            .OrderByDescending(m => m.Score)
+            .ThenBy(m => m.Entry.Source == NameMatch.ProtectedBrand ? 0 : 1)
+            .ThenBy(m => m.Entry.Name, StringComparer.Ordinal)
+            .Take(_options.ClosestNameCount)
+            .ToList();
+        var closest = ranked.Select(m => new NameMatch(m.Entry.Name, m.Entry.Source, m.Entry.BusinessId, Math.Round(m.Score, 3))).ToList();
+        return (Judge(subject, ranked), closest);
+    }
+
+    private CheckResult Judge(CheckSubject subject, List<Match> ranked)
+    {
+        var evidence = ranked.Select(m => $"{Describe(m.Entry)}: {Percent(m.Score)} — {m.Field} '{m.SubjectName}' {Relation(m)}").ToList();
+        foreach (var (field, original) in new[] { ("Display name", subject.DisplayName), ("Legal name", subject.LegalName) })
+        {
+            var foreign = NameNormaliser.MixedScriptLetters(original);
+            if (foreign.Count > 0)
+            {
+                evidence.Add($"{field} '{original}' contains letters of another script: {string.Join(", ", foreign)}");
+            }
+        }
+
+        var top = ranked.FirstOrDefault();
+        if (top is null || top.Score < _options.ImpersonationWarnAt)
+        {
+            if (evidence.Count == 0)
+            {
+                evidence.Add("No verified business or protected brand has a name with enough letters in common to compare");
+            }
+
+            var summary = top is null
+                ? "No verified business or protected brand has a similar name."
+                : $"No verified business or protected brand has a name this close; the closest is the {Describe(top.Entry, capital: false)} at {Percent(top.Score)}.";
+            return Result(CheckVerdict.Pass, summary, evidence);
+        }
+
+        var fails = top.Score >= _options.ImpersonationFailAt;
+        var verb = fails ? "imitates" : "resembles";
+        return Result(fails ? CheckVerdict.Fail : CheckVerdict.Warn,
+            $"The {top.Field} '{top.SubjectName}' {verb} the {Describe(top.Entry, capital: false)} ({Percent(top.Score)}).",
+            evidence);
+    }
+
+    private double SpanScore(Span span, NameEntry entry, out NameRelation relation)
+    {
+        var similarity = NameSimilarity.Score(span.Compact, entry.Compact, out relation);
+        if (span.Whole)
+        {
+            return similarity;
+        }
+
+        // Inside a longer name, a short brand ("DHL", "ING") only counts when spelled exactly: too many words are one letter off.
+        if (entry.Compact.Length < NameSimilarity.ShortName && relation != NameRelation.Same)
+        {
+            return 0;
+        }
+
+        return span.Extras.All(_fillerWords.Contains)
+            ? similarity - (0.01 * Math.Min(span.Extras.Length, 3))
+            : Math.Min(similarity - (0.02 * span.Extras.Length), _containedCap);
+    }
+
+    private static IEnumerable<Span> Spans(NormalisedName name)
+    {
+        var tokens = name.Tokens.Where(t => t.Text.Length > 0).Select(t => t.Text).ToArray();
+        for (var first = 0; first < tokens.Length; first++)
+        {
+            for (var last = first; last < tokens.Length; last++)
+            {
+                var whole = first == 0 && last == tokens.Length - 1;
+                if (!whole && last - first + 1 > MaxSpanWords)
+                {
+                    break;
+                }
+
+                var compact = string.Concat(tokens[first..(last + 1)]);
+                if (whole || compact.Length >= 2)
+                {
+                    yield return new Span(compact, whole, [.. tokens[..first], .. tokens[(last + 1)..]]);
+                }
+            }
+        }
+    }
+
+    private static string Describe(NameEntry entry, bool capital = true)
+    {
+        var kind = entry.BusinessId is null ? NameMatch.ProtectedBrand : NameMatch.VerifiedBusiness;
+        kind = capital ? kind : char.ToLowerInvariant(kind[0]) + kind[1..];
+        return entry.BusinessId is { } id
+            ? string.Create(CultureInfo.InvariantCulture, $"{kind} '{entry.Name}' (#{id})")
+            : $"{kind} '{entry.Name}'";
+    }
+
+    private static string Relation(Match match) => (match.Contained, match.Relation) switch
+    {
+        (false, NameRelation.Same) => "is the same name once case, accents, look-alike characters, spacing and legal form are set aside",
+        (false, NameRelation.Swapped) => "is the name with two neighbouring letters swapped",
+        (false, NameRelation.OneEdit) => "is the name with one letter added, dropped or changed",
+        (false, _) => "is similar",
+        (true, NameRelation.Same) => "contains the name",
+        (true, NameRelation.Swapped) => "contains the name with two neighbouring letters swapped",
+        (true, NameRelation.OneEdit) => "contains the name with one letter added, dropped or changed",
+        (true, _) => "contains a similar name",
+    };
+
+    private static string Percent(double score) =>
+        ((int)Math.Floor(Math.Clamp(score, 0, 1) * 100)).ToString(CultureInfo.InvariantCulture) + " %";
+
+    private CheckResult Result(CheckVerdict verdict, string summary, IReadOnlyList<string> evidence) =>
+        new(CheckCodes.Impersonation, Title, verdict, _options.PointsFor(CheckCodes.Impersonation, verdict), summary, evidence);
+
+    private readonly record struct Span(string Compact, bool Whole, string[] Extras);
+
+    private sealed record Match(NameEntry Entry, double Score, NameRelation Relation, bool Contained, string Field, string SubjectName);
+}
