@@ -24,6 +24,7 @@ public sealed class PageTourTests(BrowserFixture browser) : IAsyncLifetime
 
     [Theory]
     [InlineData("reviewer@demo.local", "/verification", "Verification queue")]
+    [InlineData("senior@demo.local", "/verification/stats", "Reviewer statistics")]
     [InlineData("manager@demo.local", "/businesses", "Businesses")]
     [InlineData("exec@demo.local", "/usage", "Programme overview")]
     [InlineData("admin@demo.local", "/admin", "Administration")]

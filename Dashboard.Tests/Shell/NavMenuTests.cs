@@ -2,14 +2,16 @@ using Bunit;
 using Dashboard.Data.Identity;
 using Dashboard.Shell;
 using Dashboard.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Shell;
 
 public sealed class NavMenuTests : ConsoleBunitContext
 {
     [Theory]
-    [InlineData(Roles.Reviewer, new[] { "Verification queue", "Audit log" })]
-    [InlineData(Roles.SeniorReviewer, new[] { "Verification queue", "Audit log" })]
+    [InlineData(Roles.Reviewer, new[] { "Verification queue", "Reviewer statistics", "Audit log" })]
+    [InlineData(Roles.SeniorReviewer, new[] { "Verification queue", "Reviewer statistics", "Audit log" })]
     [InlineData(Roles.AccountManager, new[] { "Businesses", "Audit log" })]
     [InlineData(Roles.Executive, new[] { "Usage overview", "Audit log" })]
     [InlineData(Roles.Admin, new[] { "Usage overview", "Administration", "Audit log" })]
@@ -29,7 +31,7 @@ public sealed class NavMenuTests : ConsoleBunitContext
 
         var menu = Render<NavMenu>();
 
-        menu.WaitForAssertion(() => Assert.Equal(["Verification queue", "Businesses", "Audit log"], LinkTexts(menu)));
+        menu.WaitForAssertion(() => Assert.Equal(["Verification queue", "Reviewer statistics", "Businesses", "Audit log"], LinkTexts(menu)));
     }
 
     [Fact]
@@ -53,6 +55,39 @@ public sealed class NavMenuTests : ConsoleBunitContext
             Assert.Equal(["Trust & safety", "Console"], headings);
         });
     }
+
+    [Theory]
+    [InlineData("verification", "Verification queue")]
+    [InlineData("verification/42", "Verification queue")]
+    [InlineData("verification/stats", "Reviewer statistics")]
+    [InlineData("verification/stats?days=7", "Reviewer statistics")]
+    [InlineData("audit?action=VerificationApproved", "Audit log")]
+    public void NavMenu_OnAPage_MarksOnlyThatPagesEntry(string relativeUri, string expected)
+    {
+        SignInAs(7, "someone@example.com", Roles.Reviewer);
+        Services.GetRequiredService<NavigationManager>().NavigateTo(relativeUri);
+
+        var menu = Render<NavMenu>();
+
+        menu.WaitForAssertion(() => Assert.Equal([expected], ActiveLinkTexts(menu)));
+    }
+
+    [Fact]
+    public void NavMenu_MovingFromTheQueueToTheStatistics_MovesTheMark()
+    {
+        SignInAs(7, "someone@example.com", Roles.Reviewer);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("verification");
+        var menu = Render<NavMenu>();
+        menu.WaitForAssertion(() => Assert.Equal(["Verification queue"], ActiveLinkTexts(menu)));
+
+        navigation.NavigateTo("verification/stats");
+
+        menu.WaitForAssertion(() => Assert.Equal(["Reviewer statistics"], ActiveLinkTexts(menu)));
+    }
+
+    private static List<string> ActiveLinkTexts(IRenderedComponent<NavMenu> menu) =>
+        menu.FindAll("a.mud-nav-link.active").Select(a => a.TextContent.Trim()).ToList();
 
     private static List<string> LinkTexts(IRenderedComponent<NavMenu> menu) =>
         menu.FindAll("a.mud-nav-link").Select(a => a.TextContent.Trim()).ToList();

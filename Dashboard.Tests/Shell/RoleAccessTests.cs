@@ -18,14 +18,14 @@ public sealed class RoleAccessTests(RoleAccessTests.App app) : IClassFixture<Rol
     // Who may open what, written out independently of the navigation table.
     private static readonly Dictionary<string, string[]> s_allowed = new()
     {
-        ["reviewer@demo.local"] = ["/verification", "/audit"],
-        ["senior@demo.local"] = ["/verification", "/audit"],
+        ["reviewer@demo.local"] = ["/verification", "/verification/stats", "/audit"],
+        ["senior@demo.local"] = ["/verification", "/verification/stats", "/audit"],
         ["manager@demo.local"] = ["/businesses", "/audit"],
         ["exec@demo.local"] = ["/usage", "/audit"],
         ["admin@demo.local"] = ["/usage", "/admin", "/audit"],
     };
 
-    private static readonly string[] s_pages = ["/verification", "/businesses", "/usage", "/admin", "/audit"];
+    private static readonly string[] s_pages = ["/verification", "/verification/stats", "/businesses", "/usage", "/admin", "/audit"];
 
     public static TheoryData<string, string, bool> Cases()
     {
@@ -63,6 +63,7 @@ public sealed class RoleAccessTests(RoleAccessTests.App app) : IClassFixture<Rol
 
     [Theory]
     [InlineData("/verification")]
+    [InlineData("/verification/stats")]
     [InlineData("/businesses")]
     [InlineData("/usage")]
     [InlineData("/admin")]

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dashboard.Data.Identity;
 using Dashboard.Identity;
+using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 
 namespace Dashboard.Shell;
@@ -14,6 +15,7 @@ public static class Navigation
     public static IReadOnlyList<NavEntry> Entries { get; } =
     [
         new("Verification queue", "/verification", Icons.Material.Outlined.VerifiedUser, Policies.Reviewer, "Trust & safety"),
+        new("Reviewer statistics", "/verification/stats", Icons.Material.Outlined.QueryStats, Policies.Reviewer, "Trust & safety"),
         new("Businesses", "/businesses", Icons.Material.Outlined.Storefront, Policies.AccountManager, "Accounts"),
         new("Usage overview", "/usage", Icons.Material.Outlined.Insights, Policies.UsageViewer, "Analytics"),
         new("Administration", "/admin", Icons.Material.Outlined.AdminPanelSettings, Policies.Admin, "Console"),
@@ -30,7 +32,24 @@ public static class Navigation
         (Roles.Admin, "/admin"),
     ];
 
+    /// <summary>
+    /// How an entry's link matches the current path: by prefix, so that a section stays marked on its sub-pages
+    /// (the queue on a request's detail), unless the path belongs to a longer entry (the queue is not marked on the
+    /// statistics page under it).
+    /// </summary>
+    public static NavLinkMatch MatchFor(NavEntry entry, string path)
+    {
+        var owner = Entries
+            .Where(e => IsUnder(path, e.Href))
+            .MaxBy(e => e.Href.Length);
+        return owner is null || owner == entry ? NavLinkMatch.Prefix : NavLinkMatch.All;
+    }
+
     /// <summary>The start page of a signed-in user, or null when the user has no console role.</summary>
     public static string? HomeFor(ClaimsPrincipal user) =>
         s_homes.FirstOrDefault(h => user.IsInRole(h.Role)).Href;
+
+    private static bool IsUnder(string path, string href) =>
+        path.Equals(href, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWith(href + "/", StringComparison.OrdinalIgnoreCase);
 }

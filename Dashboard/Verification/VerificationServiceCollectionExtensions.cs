@@ -3,7 +3,7 @@ using Dashboard.Verification.Checks;
 
 namespace Dashboard.Verification;
 
-/// <summary>Registers the verification workflow: options, the live feed and the service that holds the rules.</summary>
+/// <summary>Registers the verification workflow: options, the live feed, the service that holds the rules, and the reviewer statistics.</summary>
 public static class VerificationServiceCollectionExtensions
 {
     public static IServiceCollection AddVerification(this IServiceCollection services, IConfiguration configuration)
@@ -19,6 +19,7 @@ public static class VerificationServiceCollectionExtensions
         services.AddVerificationChecks(configuration);
         services.AddSingleton<VerificationFeed>();
         services.AddSingleton<VerificationService>();
+        services.AddSingleton<ReviewerStatistics>();
         return services;
     }
 
