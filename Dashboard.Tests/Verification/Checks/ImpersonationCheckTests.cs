@@ -106,6 +106,44 @@ public sealed class ImpersonationCheckTests
     }
 
     [Fact]
+    public async Task RunAsync_SharesOnlyACommonWordWithVerifiedNames_Passes()
+    {
+        var checks = CheckHarness.Create(
+            CheckHarness.Verified(11, "Autohaus Berger"), CheckHarness.Verified(12, "Autohaus Keller"), CheckHarness.Verified(13, "Autohaus Lehmann"));
+
+        var report = await checks.RunAsync(CheckHarness.Bakery() with { DisplayName = "Autohaus Brunner", LegalName = "Autohaus Brunner GmbH" });
+
+        Assert.Equal(CheckVerdict.Pass, report.Check(CheckCodes.Impersonation).Verdict);
+    }
+
+    [Theory]
+    [InlineData("Autohaus Bergner")]
+    [InlineData("Autohaus Breger")]
+    public async Task RunAsync_OneEditBesideACommonWord_StillFails(string displayName)
+    {
+        var checks = CheckHarness.Create(
+            CheckHarness.Verified(11, "Autohaus Berger"), CheckHarness.Verified(12, "Autohaus Keller"), CheckHarness.Verified(13, "Autohaus Lehmann"));
+
+        var report = await checks.RunAsync(CheckHarness.Bakery() with { DisplayName = displayName, LegalName = displayName + " GmbH" });
+
+        Assert.Equal(CheckVerdict.Fail, report.Check(CheckCodes.Impersonation).Verdict);
+        Assert.Equal(11, report.ClosestNames[0].BusinessId);
+    }
+
+    [Fact]
+    public async Task RunAsync_SwapHiddenByLookAlikeFolding_IsStillASwap()
+    {
+        // "rn" folds to "m" in "Corner" but not in "Conrer".
+        var checks = CheckHarness.Create(CheckHarness.Verified(21, "Atlas Corner Shop"));
+
+        var report = await checks.RunAsync(CheckHarness.Bakery() with { DisplayName = "Atlas Conrer Shop", LegalName = "Atlas Conrer Shop Ltd" });
+
+        var check = report.Check(CheckCodes.Impersonation);
+        Assert.Equal(CheckVerdict.Fail, check.Verdict);
+        Assert.Contains("two neighbouring letters swapped", check.Evidence[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_ClosestNames_AreListedInDescendingSimilarityInReportAndEvidence()
     {
         var report = await _checks.RunAsync(CheckHarness.Bakery() with { DisplayName = "Deutsche Bamk", LegalName = "Deutsche Bamk AG" });

@@ -10,7 +10,7 @@ namespace Dashboard.Tests.Verification.Checks;
 public sealed class ImpersonationScaleTests
 {
     [Fact]
-    public async Task RunAsync_DemoDataImpostors_AreEachFlaggedAgainstTheirTarget()
+    public async Task RunAsync_DemoDataImpostors_EachFailAgainstTheirTarget()
     {
         var data = new DemoDataGenerator(new DemoSeedOptions(), CheckHarness.Now).Generate();
         var ids = data.Businesses.Select((b, i) => (b, Id: i + 1L)).ToDictionary(x => x.b, x => x.Id);
@@ -25,7 +25,7 @@ public sealed class ImpersonationScaleTests
             var report = await checks.RunAsync(Subject(impostor, ids[impostor]));
 
             var check = report.Check(CheckCodes.Impersonation);
-            Assert.True(check.Verdict != CheckVerdict.Pass, $"'{impostor.DisplayName}' imitating '{impostor.Impersonates!.DisplayName}' passed: {check.Summary}");
+            Assert.True(check.Verdict == CheckVerdict.Fail, $"'{impostor.DisplayName}' imitating '{impostor.Impersonates!.DisplayName}': {check.Verdict}, {check.Summary}");
             Assert.Contains(report.ClosestNames, m => m.BusinessId == ids[impostor.Impersonates!]);
         }
     }
@@ -51,18 +51,26 @@ public sealed class ImpersonationScaleTests
             var lookAlike = SwapTwoLetters(target.DisplayName, random);
             var subject = Subject(businesses[index], null) with { DisplayName = lookAlike, LegalName = lookAlike + " UG" };
 
-            var run = Stopwatch.StartNew();
-            var report = await checks.RunAsync(subject);
-            run.Stop();
-            elapsed.Add(run.Elapsed.TotalMilliseconds);
+            // The best of three runs: the build machine runs other work, and the check's own cost is what is of interest.
+            CheckReport report = null!;
+            var best = double.MaxValue;
+            for (var attempt = 0; attempt < 3; attempt++)
+            {
+                var run = Stopwatch.StartNew();
+                report = await checks.RunAsync(subject);
+                best = Math.Min(best, run.Elapsed.TotalMilliseconds);
+            }
 
-            Assert.Contains(report.ClosestNames, m => m.BusinessId == target.Id || m.Name == target.DisplayName);
+            elapsed.Add(best);
+
+            Assert.True(report.ClosestNames.Any(m => m.BusinessId == target.Id || m.Name == target.DisplayName),
+                $"'{lookAlike}' for '{target.DisplayName}': {string.Join("; ", report.ClosestNames)}");
         }
 
         elapsed.Sort();
         // Timing belongs in a benchmark, not an assertion; the figures go to the test output for the record.
         TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{verified.Count} verified businesses: first run (load and index) {load.Elapsed.TotalMilliseconds:0} ms; per request median {elapsed[elapsed.Count / 2]:0.0} ms, p95 {elapsed[(int)(elapsed.Count * 0.95)]:0.0} ms, max {elapsed[^1]:0.0} ms."));
+            $"{verified.Count} verified businesses: first run (load and index) {load.Elapsed.TotalMilliseconds:0} ms; per request (best of 3) median {elapsed[elapsed.Count / 2]:0.0} ms, p95 {elapsed[(int)(elapsed.Count * 0.95)]:0.0} ms, max {elapsed[^1]:0.0} ms."));
     }
 
     private static CheckSubject Subject(BusinessPlan business, long? id) => new(

@@ -28,7 +28,7 @@ internal sealed class ImpersonationCheck
         _brands = NameIndex.Build(options.ProtectedBrands
             .Select(b => b.Trim())
             .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(b => new NameEntry(b, NameNormaliser.Normalise(b).Compact, NameMatch.ProtectedBrand, null)));
+            .Select(b => NameEntry.From(b, NameNormaliser.Normalise(b), NameMatch.ProtectedBrand, null)));
         _fillerWords = options.GenericNames.Concat(options.ClaimWords).Concat(options.PlatformNames)
             .SelectMany(w => NameNormaliser.Normalise(w, dropLegalForm: false).Tokens.Select(t => t.Text))
             .ToFrozenSet(StringComparer.Ordinal);
@@ -68,7 +68,7 @@ internal sealed class ImpersonationCheck
                             continue;
                         }
 
-                        var score = SpanScore(span, entry, out var relation);
+                        var score = SpanScore(span, entry, verified, out var relation);
                         var key = (entry.Source, entry.BusinessId, entry.BusinessId is null ? entry.Name : "");
                         if (score > 0 && (!best.TryGetValue(key, out var known) || score > known.Score))
                         {
@@ -122,9 +122,23 @@ internal sealed class ImpersonationCheck
             evidence);
     }
 
-    private double SpanScore(Span span, NameEntry entry, out NameRelation relation)
+    private double SpanScore(Span span, NameEntry entry, NameIndex verified, out NameRelation relation)
     {
-        var similarity = NameSimilarity.Score(span.Compact, entry.Compact, out relation);
+        var similarity = NameSimilarity.Score(span.Compact, entry.Compact, out relation, prefixWeighted: span.Whole);
+        if (relation == NameRelation.Similar && !(ReferenceEquals(span.Compact, span.Unpaired) && ReferenceEquals(entry.Compact, entry.Unpaired)))
+        {
+            var unpaired = NameSimilarity.Score(span.Unpaired, entry.Unpaired, out var unpairedRelation, prefixWeighted: span.Whole);
+            if (unpaired > similarity)
+            {
+                (similarity, relation) = (unpaired, unpairedRelation);
+            }
+        }
+
+        if (relation == NameRelation.Similar)
+        {
+            similarity = Math.Min(similarity, DistinctiveSimilarity(span.Words, entry.Tokens, verified));
+        }
+
         if (span.Whole)
         {
             return similarity;
@@ -141,9 +155,46 @@ internal sealed class ImpersonationCheck
             : Math.Min(similarity - (0.02 * span.Extras.Length), _containedCap);
     }
 
+    /// <summary>
+    /// How alike two names are apart from the common words they share: "Autohaus Brunner" and "Autohaus Berger" are as
+    /// alike as "Brunner" and "Berger". 1 when they share no common word; one edit or swap is never lowered by this.
+    /// </summary>
+    private double DistinctiveSimilarity(string[] words, string[] otherWords, NameIndex verified)
+    {
+        // Names have a handful of words: loops over both arrays beat sets, and most pairs share no common word at all.
+        var anyShared = false;
+        foreach (var word in words)
+        {
+            if (IsSharedCommon(word, otherWords, verified))
+            {
+                anyShared = true;
+                break;
+            }
+        }
+
+        if (!anyShared)
+        {
+            return 1;
+        }
+
+        var own = string.Concat(words.Where(w => !IsSharedCommon(w, otherWords, verified)));
+        var theirs = string.Concat(otherWords.Where(w => !IsSharedCommon(w, words, verified)));
+        if (own.Length == 0 || theirs.Length == 0)
+        {
+            // Both empty: the same words in another order. One empty: one name is only common words, the other adds its own.
+            return own.Length == theirs.Length ? 1 : 0;
+        }
+
+        return NameSimilarity.Score(own, theirs, out _);
+    }
+
+    private bool IsSharedCommon(string word, string[] otherWords, NameIndex verified) =>
+        Array.IndexOf(otherWords, word) >= 0 && (verified.IsCommon(word) || _fillerWords.Contains(word));
+
     private static IEnumerable<Span> Spans(NormalisedName name)
     {
-        var tokens = name.Tokens.Where(t => t.Text.Length > 0).Select(t => t.Text).ToArray();
+        var tokens = name.Tokens.Where(t => t.Text.Length > 0).ToArray();
+        var texts = tokens.Select(t => t.Text).ToArray();
         for (var first = 0; first < tokens.Length; first++)
         {
             for (var last = first; last < tokens.Length; last++)
@@ -154,10 +205,14 @@ internal sealed class ImpersonationCheck
                     break;
                 }
 
-                var compact = string.Concat(tokens[first..(last + 1)]);
+                var words = texts[first..(last + 1)];
+                var compact = string.Concat(words);
+                var unpaired = tokens[first..(last + 1)].All(t => ReferenceEquals(t.Text, t.Unpaired))
+                    ? compact
+                    : string.Concat(tokens[first..(last + 1)].Select(t => t.Unpaired));
                 if (whole || compact.Length >= 2)
                 {
-                    yield return new Span(compact, whole, [.. tokens[..first], .. tokens[(last + 1)..]]);
+                    yield return new Span(compact, unpaired, words, whole, [.. texts[..first], .. texts[(last + 1)..]]);
                 }
             }
         }
@@ -190,7 +245,7 @@ internal sealed class ImpersonationCheck
     private CheckResult Result(CheckVerdict verdict, string summary, IReadOnlyList<string> evidence) =>
         new(CheckCodes.Impersonation, Title, verdict, _options.PointsFor(CheckCodes.Impersonation, verdict), summary, evidence);
 
-    private readonly record struct Span(string Compact, bool Whole, string[] Extras);
+    private readonly record struct Span(string Compact, string Unpaired, string[] Words, bool Whole, string[] Extras);
 
     private sealed record Match(NameEntry Entry, double Score, NameRelation Relation, bool Contained, string Field, string SubjectName);
 }

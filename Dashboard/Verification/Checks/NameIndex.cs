@@ -3,7 +3,11 @@ using System.Buffers;
 namespace Dashboard.Verification.Checks;
 
 /// <summary>A name the subject is compared with: a verified business's display or legal name, or a protected brand.</summary>
-internal sealed record NameEntry(string Name, string Compact, string Source, long? BusinessId);
+internal sealed record NameEntry(string Name, string Compact, string Unpaired, string[] Tokens, string Source, long? BusinessId)
+{
+    public static NameEntry From(string name, NormalisedName normalised, string source, long? businessId) =>
+        new(name, normalised.Compact, normalised.Unpaired, normalised.Tokens.Select(t => t.Text).Where(t => t.Length > 0).ToArray(), source, businessId);
+}
 
 /// <summary>
 /// Names indexed by their character bigrams, so that a lookup scores only the few names that share enough bigrams
@@ -14,15 +18,20 @@ internal sealed class NameIndex
     /// <summary>Names sharing fewer bigrams than this (Dice coefficient) are not worth an edit distance.</summary>
     private const double MinDice = 0.3;
 
+    /// <summary>A word in at least this many names, and in at least one name per thousand, is common.</summary>
+    private const int MinCommonCount = 3;
+
     private readonly NameEntry[] _entries;
     private readonly int[] _bigramCounts;
     private readonly Dictionary<int, int[]> _postings;
+    private readonly HashSet<string> _commonWords;
 
-    private NameIndex(NameEntry[] entries, int[] bigramCounts, Dictionary<int, int[]> postings)
+    private NameIndex(NameEntry[] entries, int[] bigramCounts, Dictionary<int, int[]> postings, HashSet<string> commonWords)
     {
         _entries = entries;
         _bigramCounts = bigramCounts;
         _postings = postings;
+        _commonWords = commonWords;
     }
 
     public static NameIndex Empty { get; } = Build([]);
@@ -31,14 +40,23 @@ internal sealed class NameIndex
 
     public NameEntry this[int index] => _entries[index];
 
+    /// <summary>True for a word that many of the names share ("restaurant", "autohaus", a frequent surname), which tells little about who is who.</summary>
+    public bool IsCommon(string word) => _commonWords.Contains(word);
+
     public static NameIndex Build(IEnumerable<NameEntry> names)
     {
         var entries = names.Where(n => n.Compact.Length > 0).ToArray();
         var counts = new int[entries.Length];
         var postings = new Dictionary<int, List<int>>();
         var bigrams = new HashSet<int>();
+        var wordCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Length; i++)
         {
+            foreach (var word in entries[i].Tokens.Distinct())
+            {
+                wordCounts[word] = wordCounts.GetValueOrDefault(word) + 1;
+            }
+
             Bigrams(entries[i].Compact, bigrams);
             counts[i] = bigrams.Count;
             foreach (var bigram in bigrams)
@@ -52,7 +70,9 @@ internal sealed class NameIndex
             }
         }
 
-        return new NameIndex(entries, counts, postings.ToDictionary(p => p.Key, p => p.Value.ToArray()));
+        var commonFrom = Math.Max(MinCommonCount, entries.Length / 1000);
+        var common = wordCounts.Where(w => w.Value >= commonFrom).Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
+        return new NameIndex(entries, counts, postings.ToDictionary(p => p.Key, p => p.Value.ToArray()), common);
     }
 
     /// <summary>The indexes of at most <paramref name="max"/> entries most alike <paramref name="query"/> by shared bigrams, best first.</summary>

@@ -4,8 +4,11 @@ using System.Text;
 
 namespace Dashboard.Verification.Checks;
 
-/// <summary>One word of a normalised name: its folded text, the written word it came from, and where it starts in the compact form.</summary>
-internal readonly record struct NameToken(string Text, string Original, int Start);
+/// <summary>
+/// One word of a normalised name: its folded text, the same before letter pairs were folded ("rn" to "m"), the written
+/// word it came from, and where it starts in the compact form.
+/// </summary>
+internal readonly record struct NameToken(string Text, string Unpaired, string Original, int Start);
 
 /// <summary>A name folded for comparison: tokens of lower-case letters and digits (Latin wherever a look-alike allows), and all of them run together.</summary>
 internal sealed class NormalisedName
@@ -15,6 +18,7 @@ internal sealed class NormalisedName
         Original = original;
         Tokens = tokens;
         Compact = string.Concat(tokens.Select(t => t.Text));
+        Unpaired = tokens.All(t => ReferenceEquals(t.Text, t.Unpaired)) ? Compact : string.Concat(tokens.Select(t => t.Unpaired));
     }
 
     public string Original { get; }
@@ -22,6 +26,9 @@ internal sealed class NormalisedName
     public IReadOnlyList<NameToken> Tokens { get; }
 
     public string Compact { get; }
+
+    /// <summary>The compact form before letter pairs were folded, for swaps that the folding hides ("Conrer" for "Corner").</summary>
+    public string Unpaired { get; }
 }
 
 /// <summary>
@@ -89,7 +96,7 @@ internal static class NameNormaliser
             foreach (var part in folded.SplitWhere(c => !char.IsLetterOrDigit(c)))
             {
                 var text = FoldPairs(part);
-                tokens.Add(new NameToken(text, original, start));
+                tokens.Add(new NameToken(text, part, original, start));
                 start += text.Length;
             }
         }

@@ -29,7 +29,11 @@ internal static class NameSimilarity
     /// because such near-copies are made on purpose far more often than by chance; otherwise the mean of both, so
     /// that neither a long common prefix (Jaro–Winkler) nor a long common tail (edit distance) decides alone.
     /// </summary>
-    public static double Score(ReadOnlySpan<char> a, ReadOnlySpan<char> b, out NameRelation relation)
+    /// <remarks>
+    /// Without <paramref name="prefixWeighted"/>, names two or more edits apart are rated by edit distance alone: a word
+    /// inside a longer name shares its first letters with many names it has nothing to do with.
+    /// </remarks>
+    public static double Score(ReadOnlySpan<char> a, ReadOnlySpan<char> b, out NameRelation relation, bool prefixWeighted = true)
     {
         if (a.SequenceEqual(b))
         {
@@ -48,6 +52,11 @@ internal static class NameSimilarity
         relation = distance != 1 ? NameRelation.Similar : IsAdjacentSwap(a, b) ? NameRelation.Swapped : NameRelation.OneEdit;
         var shorter = Math.Min(a.Length, b.Length);
         if (shorter < ShortName)
+        {
+            return edit;
+        }
+
+        if (distance > 1 && !prefixWeighted)
         {
             return edit;
         }

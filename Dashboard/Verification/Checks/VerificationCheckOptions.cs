@@ -16,7 +16,7 @@ public sealed class VerificationCheckOptions
         "Allianz", "AXA", "Generali", "HUK-Coburg", "Zurich Insurance",
         "Lufthansa", "Eurowings", "Swiss", "Austrian Airlines", "Condor", "Ryanair", "easyJet", "KLM", "Air France", "British Airways", "Emirates",
         "Zalando", "Otto", "Amazon", "eBay", "MediaMarkt", "Kaufland", "Lidl", "Aldi", "IKEA", "Temu", "AliExpress",
-        "Deutsche Telekom", "Telekom", "Vodafone", "O2", "Telefónica", "Swisscom",
+        "Deutsche Telekom", "T-Mobile", "Vodafone", "O2", "Telefónica", "Swisscom",
         "DHL", "Deutsche Post", "Hermes", "DPD", "UPS", "FedEx", "Deutsche Bahn", "Booking.com",
     ];
 

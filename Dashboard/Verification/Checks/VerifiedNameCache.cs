@@ -45,12 +45,12 @@ public sealed class VerifiedNameCache(ICheckDataStore store, TimeProvider time, 
         var entries = new List<NameEntry>();
         foreach (var business in names)
         {
-            var display = NameNormaliser.Normalise(business.DisplayName).Compact;
-            entries.Add(new NameEntry(business.DisplayName, display, NameMatch.VerifiedBusiness, business.Id));
-            var legal = NameNormaliser.Normalise(business.LegalName).Compact;
-            if (legal != display)
+            var display = NameNormaliser.Normalise(business.DisplayName);
+            entries.Add(NameEntry.From(business.DisplayName, display, NameMatch.VerifiedBusiness, business.Id));
+            var legal = NameNormaliser.Normalise(business.LegalName);
+            if (legal.Compact != display.Compact)
             {
-                entries.Add(new NameEntry(business.LegalName, legal, NameMatch.VerifiedBusiness, business.Id));
+                entries.Add(NameEntry.From(business.LegalName, legal, NameMatch.VerifiedBusiness, business.Id));
             }
         }
 
