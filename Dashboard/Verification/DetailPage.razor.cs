@@ -144,8 +144,12 @@ public sealed partial class DetailPage : IAsyncDisposable
         if (firstRender)
         {
             _self = DotNetObjectReference.Create(this);
-            var module = await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/shortcuts.js");
-            _shortcuts = await module.InvokeAsync<IJSObjectReference>("register", _self, s_shortcutKeys);
+            var module = await JS.InvokeAsync<IJSObjectReference?>("import", "./assets/js/shortcuts.js");
+            if (module is not null)
+            {
+                _shortcuts = await module.InvokeAsync<IJSObjectReference?>("register", _self, s_shortcutKeys);
+                StateHasChanged();
+            }
         }
     }
 
@@ -185,6 +189,7 @@ public sealed partial class DetailPage : IAsyncDisposable
 
     private async Task ApproveAsync()
     {
+        var seen = _request!.Version;
         var intro = _request!.Status == VerificationStatus.AwaitingSecondApproval
             ? $"{_request.FirstApprover} approved this request. Your approval completes it and gives {_request.DisplayName} the verified marker."
             : NeedsSecondApproval
@@ -193,37 +198,40 @@ public sealed partial class DetailPage : IAsyncDisposable
         var input = await AskAsync(ApproveLabel, intro, askReason: false, "Note (optional)", required: false, "Approve", Color.Success);
         if (input is not null)
         {
-            await DecideAsync(() => Verification.ApproveAsync(_user, Id, _request.Version, input.Text, CancellationToken.None), "Approved");
+            await DecideAsync(() => Verification.ApproveAsync(_user, Id, seen, input.Text, CancellationToken.None), "Approved");
         }
     }
 
     private async Task RejectAsync()
     {
+        var seen = _request!.Version;
         var input = await AskAsync("Reject request", $"The business is told the reason and may apply again after {Options.Value.CooldownDays} days.",
             askReason: true, "Note", required: true, "Reject", Color.Error, "Why — in a sentence the team can follow later.");
         if (input is not null)
         {
-            await DecideAsync(() => Verification.RejectAsync(_user, Id, _request!.Version, input.Reason!, input.Text!, CancellationToken.None), "Rejected");
+            await DecideAsync(() => Verification.RejectAsync(_user, Id, seen, input.Reason!, input.Text!, CancellationToken.None), "Rejected");
         }
     }
 
     private async Task RequestInfoAsync()
     {
+        var seen = _request!.Version;
         var input = await AskAsync("Request more information", "The business receives this message and can re-apply with the same request.",
             askReason: false, "Message to the business", required: true, "Send request", Color.Primary);
         if (input is not null)
         {
-            await DecideAsync(() => Verification.RequestInfoAsync(_user, Id, _request!.Version, input.Text!, CancellationToken.None), "Information requested");
+            await DecideAsync(() => Verification.RequestInfoAsync(_user, Id, seen, input.Text!, CancellationToken.None), "Information requested");
         }
     }
 
     private async Task EscalateAsync()
     {
+        var seen = _request!.Version;
         var input = await AskAsync("Escalate to senior reviewers", "A senior reviewer takes it from here.",
             askReason: false, "Note for the senior reviewers", required: true, "Escalate", Color.Warning);
         if (input is not null)
         {
-            await DecideAsync(() => Verification.EscalateAsync(_user, Id, _request!.Version, input.Text!, CancellationToken.None), "Escalated");
+            await DecideAsync(() => Verification.EscalateAsync(_user, Id, seen, input.Text!, CancellationToken.None), "Escalated");
         }
     }
 
@@ -237,6 +245,7 @@ public sealed partial class DetailPage : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs a decision made on the version the reviewer saw when they opened its dialog; a change since then is refused by the service.</summary>
     private async Task DecideAsync(Func<Task<RequestDetail>> decision, string done)
     {
         _busy = true;

@@ -20,7 +20,8 @@ public sealed class VerificationService(
     IAuthorizationService authorization,
     IOptions<VerificationOptions> options,
     VerificationFeed feed,
-    TimeProvider time)
+    TimeProvider time,
+    Checks.VerifiedNameCache? verifiedNames = null)
 {
     private static readonly string[] s_reviewerClaimable = [VerificationStatus.Pending, VerificationStatus.InReview];
     private static readonly string[] s_seniorClaimable =
@@ -244,6 +245,12 @@ public sealed class VerificationService(
     private async Task<RequestDetail> ApplyAsync(Transition transition, Actor actor, CancellationToken cancellationToken)
     {
         var after = await store.TransitionAsync(transition, actor, cancellationToken);
+        if (transition.SetBusinessVerified is not null)
+        {
+            // The impersonation check compares names with the verified businesses: the next check reads them anew.
+            verifiedNames?.Invalidate();
+        }
+
         await feed.PublishAsync(after.Id, transition.EventKind, after.Status, actor.Name);
         return after;
     }
