@@ -7,6 +7,7 @@ using Dashboard.Data.Audit;
 using Dashboard.Data.Identity;
 using Dashboard.Data.Migrations;
 using Dashboard.Identity;
+using Dashboard.Verification;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -62,6 +63,7 @@ public sealed class AdminTestServices : IAsyncDisposable
         services.AddDashboardData(configuration);
         services.AddConsoleIdentity(configuration);
         services.AddConsoleAdmin();
+        services.AddVerification(configuration);
     }
 
     /// <summary>Makes a bUnit context render console pages as <paramref name="user"/>, over this test database.</summary>

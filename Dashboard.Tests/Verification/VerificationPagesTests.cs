@@ -1,0 +1,180 @@
+using Bunit;
+using Dashboard.Data.Audit;
+using Dashboard.Data.Identity;
+using Dashboard.Data.Verification;
+using Dashboard.Tests.Support;
+using Dashboard.Verification;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Tests.Verification;
+
+/// <summary>The queue and the request detail rendered with bUnit over a real SQLite file and the real services.</summary>
+public sealed class VerificationPagesTests : IAsyncLifetime
+{
+    private readonly BunitContext _context = new();
+    private AdminTestServices _services = null!;
+    private UserAccount _reviewer = null!;
+    private UserAccount _other = null!;
+    private IntakeResult _shop = null!;
+    private IntakeResult _bank = null!;
+    private IntakeResult _rejected = null!;
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _services = await AdminTestServices.CreateAsync();
+        _reviewer = await _services.AddUserAsync("lena@example.test", Roles.Reviewer);
+        _other = await _services.AddUserAsync("otto@example.test", Roles.Reviewer);
+        _shop = await ApplyAsync("biz-1", "Eckladen Moser", "LocalShop");
+        _bank = await ApplyAsync("biz-2", "Hanse Privatbank", "Bank");
+        _rejected = await ApplyAsync("biz-3", "Spamshop 24", "OnlineRetailer");
+        var otto = AdminTestServices.PrincipalOf(_other);
+        var service = _services.Get<VerificationService>();
+        var opened = (await service.OpenAsync(otto, _rejected.RequestId, Ct))!;
+        await service.RejectAsync(otto, _rejected.RequestId, opened.Request.Version, "OTHER", "Spam", Ct);
+        _services.AddTo(_context, AdminTestServices.PrincipalOf(_reviewer));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _context.DisposeAsync();
+        await _services.DisposeAsync();
+    }
+
+    [Fact]
+    public void Queue_Default_ShowsOpenRequestsAndStateCounts()
+    {
+        var page = AdminTestServices.RenderWithProviders<QueuePage>(_context);
+
+        page.WaitForAssertion(() =>
+        {
+            var rows = page.FindAll("tbody tr.queue-row").Select(r => r.TextContent).ToList();
+            Assert.Equal(2, rows.Count);
+            Assert.Contains(rows, r => r.Contains("Eckladen Moser", StringComparison.Ordinal));
+            Assert.Contains(rows, r => r.Contains("Hanse Privatbank", StringComparison.Ordinal));
+            Assert.Contains("Open (2)", page.Markup, StringComparison.Ordinal);
+            Assert.Contains("Rejected (1)", page.Markup, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Queue_StateAndCategoryInTheUrl_AreApplied()
+    {
+        var navigation = _context.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/verification?state=Pending&category=Bank");
+
+        var page = AdminTestServices.RenderWithProviders<QueuePage>(_context);
+
+        page.WaitForAssertion(() =>
+        {
+            var row = Assert.Single(page.FindAll("tbody tr.queue-row"));
+            Assert.Contains("Hanse Privatbank", row.TextContent, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task Queue_MyRequests_ShowsOnlyWhatIHold()
+    {
+        await _services.Get<VerificationService>().OpenAsync(AdminTestServices.PrincipalOf(_reviewer), _bank.RequestId, Ct);
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo("/verification?assignee=me");
+
+        var page = AdminTestServices.RenderWithProviders<QueuePage>(_context);
+
+        page.WaitForAssertion(() =>
+        {
+            var row = Assert.Single(page.FindAll("tbody tr.queue-row"));
+            Assert.Contains("Hanse Privatbank", row.TextContent, StringComparison.Ordinal);
+            Assert.Contains("lena", row.TextContent, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task Detail_Open_ClaimsTheRequestAndOffersDecisions()
+    {
+        var page = RenderDetail(_shop.RequestId);
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains("You hold this request", page.Find("[data-testid=claim-note]").TextContent, StringComparison.Ordinal);
+            Assert.NotNull(page.Find("[data-testid=approve]"));
+            Assert.NotNull(page.Find("[data-testid=checks] [data-testid=check-REGISTRATION_FORMAT]"));
+        });
+        var stored = await _services.Get<IVerificationStore>().GetAsync(_shop.RequestId, Ct);
+        Assert.Equal(_reviewer.Id, stored!.AssignedToUserId);
+    }
+
+    [Fact]
+    public async Task Detail_HeldByAnotherReviewer_SaysWhoAndOffersNoDecision()
+    {
+        await _services.Get<VerificationService>().OpenAsync(AdminTestServices.PrincipalOf(_other), _shop.RequestId, Ct);
+
+        var page = RenderDetail(_shop.RequestId);
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains("otto is working on this request", page.Find("[data-testid=claim-note]").TextContent, StringComparison.Ordinal);
+            Assert.Empty(page.FindAll("[data-testid=approve]"));
+        });
+    }
+
+    [Fact]
+    public void Detail_ApproveThroughTheDialog_ApprovesAndShowsTheMarker()
+    {
+        var page = RenderDetail(_shop.RequestId);
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=approve]")));
+
+        page.Find("[data-testid=approve]").Click();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=decision-confirm]")));
+        page.Find("[data-testid=decision-confirm]").Click();
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal("Approved", page.Find("[data-testid=request-status]").TextContent.Trim());
+            Assert.NotNull(page.Find("[data-testid=verified-marker]"));
+            Assert.Contains("Approved", page.Find("[data-testid=history]").TextContent, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Detail_RejectWithoutReason_StaysOpenWithAMessage()
+    {
+        var page = RenderDetail(_shop.RequestId);
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=reject]")));
+        page.Find("[data-testid=reject]").Click();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=decision-confirm]")));
+
+        page.Find("[data-testid=decision-confirm]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Pick the reason", page.Markup, StringComparison.Ordinal));
+        Assert.Equal("In review", page.Find("[data-testid=request-status]").TextContent.Trim());
+    }
+
+    private IRenderedComponent<Bunit.Rendering.ContainerFragment> RenderDetail(long id) =>
+        _context.Render(builder =>
+        {
+            builder.OpenComponent<MudBlazor.MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<MudBlazor.MudDialogProvider>(1);
+            builder.CloseComponent();
+            builder.OpenComponent<MudBlazor.MudSnackbarProvider>(2);
+            builder.CloseComponent();
+            builder.OpenComponent<DetailPage>(3);
+            builder.AddAttribute(4, nameof(DetailPage.Id), id);
+            builder.CloseComponent();
+        });
+
+    private Task<IntakeResult> ApplyAsync(string externalId, string name, string category) =>
+        _services.Get<IVerificationStore>().SubmitAsync(new BusinessApplication
+        {
+            ExternalId = externalId,
+            LegalName = name + " GmbH",
+            DisplayName = name,
+            Category = category,
+            Country = "DE",
+            PhoneE164 = "+4940" + externalId.GetHashCode(StringComparison.Ordinal).ToString("D9", System.Globalization.CultureInfo.InvariantCulture)[^7..],
+            RegistrationNumber = "HRB 123456",
+        }, _services.Get<IOptions<VerificationOptions>>().Value.IntakePolicy(), 10, "Low", Actor.ApiKey("platform"), Ct);
+}
