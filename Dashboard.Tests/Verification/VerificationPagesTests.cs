@@ -36,6 +36,9 @@ public sealed class VerificationPagesTests : IAsyncLifetime
         var opened = (await service.OpenAsync(otto, _rejected.RequestId, Ct))!;
         await service.RejectAsync(otto, _rejected.RequestId, opened.Request.Version, "OTHER", "Spam", Ct);
         _services.AddTo(_context, AdminTestServices.PrincipalOf(_reviewer));
+
+        // As on a live circuit: the detail page claims only once it is interactive, not while prerendering.
+        _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     public async ValueTask DisposeAsync()
@@ -104,6 +107,19 @@ public sealed class VerificationPagesTests : IAsyncLifetime
         });
         var stored = await _services.Get<IVerificationStore>().GetAsync(_shop.RequestId, Ct);
         Assert.Equal(_reviewer.Id, stored!.AssignedToUserId);
+    }
+
+    [Fact]
+    public async Task Detail_Prerendered_DoesNotClaim()
+    {
+        _context.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var page = RenderDetail(_shop.RequestId);
+
+        Assert.Empty(page.FindAll("[data-testid=claim-note]"));
+        var stored = await _services.Get<IVerificationStore>().GetAsync(_shop.RequestId, Ct);
+        Assert.Null(stored!.AssignedToUserId);
+        Assert.Equal(VerificationStatus.Pending, stored.Status);
     }
 
     [Fact]

@@ -102,7 +102,9 @@ public sealed partial class DetailPage : IAsyncDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        if (_loadedId == Id)
+        // Opening claims the request, so it happens once the page is live: a prerendered copy that is thrown
+        // away a moment later must not claim and release it.
+        if (_loadedId == Id || !RendererInfo.IsInteractive)
         {
             return;
         }
