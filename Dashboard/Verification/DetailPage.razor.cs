@@ -407,12 +407,6 @@ public sealed partial class DetailPage : IAsyncDisposable
         _self?.Dispose();
     }
 
-    private static Color RiskColor(string band) => band switch
-    {
-        "High" => Color.Error,
-        "Medium" => Color.Warning,
-        _ => Color.Success,
-    };
 
     private static string EventLabel(RequestEvent entry) => entry.Kind switch
     {

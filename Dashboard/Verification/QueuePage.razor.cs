@@ -317,20 +317,7 @@ public partial class QueuePage
     private static string FormatSpan(TimeSpan span) =>
         span.TotalHours >= 48 ? $"{(int)span.TotalDays} d" : span.TotalHours >= 1 ? $"{(int)span.TotalHours} h" : $"{Math.Max(1, (int)span.TotalMinutes)} min";
 
-    private static Color RiskColor(string band) => band switch
-    {
-        "High" => Color.Error,
-        "Medium" => Color.Warning,
-        _ => Color.Success,
-    };
 
-    public static string StatusLabel(string status) => status switch
-    {
-        VerificationStatus.InReview => "In review",
-        VerificationStatus.NeedsInfo => "Needs info",
-        VerificationStatus.AwaitingSecondApproval => "Awaiting 2nd approval",
-        _ => status,
-    };
 
     public void Dispose()
     {
