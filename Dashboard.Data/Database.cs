@@ -24,6 +24,12 @@ public sealed class DatabaseOptions
 
     /// <summary>Milliseconds SQLite waits for a lock held by another connection.</summary>
     public int SqliteBusyTimeoutMilliseconds { get; set; } = 5000;
+
+    /// <summary>
+    /// Megabytes of pages each SQLite connection keeps in memory (SQLite's own default is 2). A queue page walks
+    /// a few megabytes of index at a million requests; kept in the cache it is not read from the file again.
+    /// </summary>
+    public int SqliteCacheSizeMegabytes { get; set; } = 32;
 }
 
 /// <summary>The provider seam: opens connections and knows what differs between the two SQL dialects.</summary>
@@ -114,7 +120,7 @@ public sealed class SqliteDatabase : Database
     protected override async Task OnOpenedAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout = {Options.SqliteBusyTimeoutMilliseconds};";
+        command.CommandText = $"PRAGMA busy_timeout = {Options.SqliteBusyTimeoutMilliseconds}; PRAGMA cache_size = -{Options.SqliteCacheSizeMegabytes * 1024};";
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
