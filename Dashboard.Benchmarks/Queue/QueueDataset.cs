@@ -117,7 +117,7 @@ internal sealed class QueueDataset
 
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         connection.Open();
-        Execute(connection, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY;");
+        Execute(connection, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY; PRAGMA threads = 2;");
         using (var transaction = connection.BeginTransaction())
         {
             // Filling a million rows into a dozen indexes one row at a time takes minutes; building each index once
