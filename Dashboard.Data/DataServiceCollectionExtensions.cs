@@ -27,6 +27,7 @@ public static class DataServiceCollectionExtensions
             .Validate(o => Enum.IsDefined(o.Provider), $"{DatabaseOptions.SectionName}:Provider must be Sqlite or SqlServer.")
             .Validate(o => o.CommandTimeoutSeconds is > 0 and <= 3600, $"{DatabaseOptions.SectionName}:CommandTimeoutSeconds must be between 1 and 3600.")
             .Validate(o => o.SqliteBusyTimeoutMilliseconds is >= 0 and <= 600_000, $"{DatabaseOptions.SectionName}:SqliteBusyTimeoutMilliseconds must be between 0 and 600000.")
+            .Validate(o => o.SqliteCacheSizeMegabytes is >= 1 and <= 4096, $"{DatabaseOptions.SectionName}:SqliteCacheSizeMegabytes must be between 1 and 4096.")
             .Validate(o => o.Provider != DatabaseProvider.SqlServer || !string.IsNullOrWhiteSpace(configuration.GetConnectionString(ConnectionStringName)),
                 $"ConnectionStrings:{ConnectionStringName} is required when {DatabaseOptions.SectionName}:Provider is SqlServer.")
             .ValidateOnStart();

@@ -24,6 +24,12 @@ public sealed class DatabaseOptions
 
     /// <summary>Milliseconds SQLite waits for a lock held by another connection.</summary>
     public int SqliteBusyTimeoutMilliseconds { get; set; } = 5000;
+
+    /// <summary>
+    /// Megabytes of pages each SQLite connection keeps in memory (SQLite's own default is 2). A queue page walks
+    /// a few megabytes of index at a million requests; kept in the cache it is not read from the file again.
+    /// </summary>
+    public int SqliteCacheSizeMegabytes { get; set; } = 32;
 }
 
 /// <summary>The provider seam: opens connections and knows what differs between the two SQL dialects.</summary>
@@ -46,6 +52,12 @@ public abstract class Database
 
     /// <summary>An INSERT that answers the new row's identity; only identifiers are interpolated.</summary>
     public abstract string InsertReturningId(string table, params string[] columns);
+
+    /// <summary>
+    /// Appended to a table name in FROM: pins the named index where the engine's planner cannot be trusted to pick it.
+    /// Empty unless the provider overrides it.
+    /// </summary>
+    public virtual string UseIndex(string index) => "";
 
     public int CommandTimeout => Options.CommandTimeoutSeconds;
 
@@ -93,6 +105,13 @@ public sealed class SqliteDatabase : Database
 
     public string FilePath => new SqliteConnectionStringBuilder(ConnectionString).DataSource;
 
+    /// <summary>
+    /// SQLite plans without statistics (nothing runs ANALYZE), and then prefers an IN on an index's first column
+    /// followed by a sort over an ordered walk of a partial index, which at a million rows is a hundred times slower.
+    /// INDEXED BY names the index the query was written for, and fails the statement if a schema change ever makes it unusable.
+    /// </summary>
+    public override string UseIndex(string index) => " INDEXED BY " + index;
+
     public override string InsertReturningId(string table, params string[] columns) =>
         $"INSERT INTO {table} ({ColumnList(columns)}) VALUES ({ParameterList(columns)}) RETURNING Id";
 
@@ -101,7 +120,7 @@ public sealed class SqliteDatabase : Database
     protected override async Task OnOpenedAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout = {Options.SqliteBusyTimeoutMilliseconds};";
+        command.CommandText = $"PRAGMA busy_timeout = {Options.SqliteBusyTimeoutMilliseconds}; PRAGMA cache_size = -{Options.SqliteCacheSizeMegabytes * 1024};";
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

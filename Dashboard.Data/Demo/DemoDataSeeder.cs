@@ -40,9 +40,9 @@ public sealed class DemoDataSeeder(Database database, TimeProvider time)
         "INSERT INTO BusinessLinks (BusinessId, LinkedBusinessId, OwnershipPercent) VALUES (@BusinessId, @LinkedBusinessId, @OwnershipPercent);";
 
     private const string InsertRequestSql = """
-        INSERT INTO VerificationRequests (BusinessId, Status, Attempt, RiskScore, RiskBand, SubmittedAt, DueAt, AssignedToUserId, ClaimExpiresAt,
-            FirstApproverUserId, DecidedByUserId, DecidedAt, ReasonCode, DecisionNote, UpdatedAt, Version)
-        VALUES (@BusinessId, @Status, @Attempt, @RiskScore, @RiskBand, @SubmittedAt, @DueAt, @AssignedToUserId, @ClaimExpiresAt,
+        INSERT INTO VerificationRequests (BusinessId, BusinessCountry, BusinessCategory, Status, Attempt, RiskScore, RiskBand, SubmittedAt, DueAt,
+            AssignedToUserId, ClaimExpiresAt, FirstApproverUserId, DecidedByUserId, DecidedAt, ReasonCode, DecisionNote, UpdatedAt, Version)
+        VALUES (@BusinessId, @BusinessCountry, @BusinessCategory, @Status, @Attempt, @RiskScore, @RiskBand, @SubmittedAt, @DueAt, @AssignedToUserId, @ClaimExpiresAt,
             @FirstApproverUserId, @DecidedByUserId, @DecidedAt, @ReasonCode, @DecisionNote, @UpdatedAt, @Version);
         """;
 

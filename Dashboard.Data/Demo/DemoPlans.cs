@@ -224,6 +224,10 @@ internal sealed class RequestPlan(BusinessPlan business)
 
     public long BusinessId => Business.Id;
 
+    public string BusinessCountry => Business.Country;
+
+    public string BusinessCategory => Business.Category;
+
     public string Status { get; set; } = DemoVocabulary.Pending;
 
     public int Attempt { get; set; } = 1;

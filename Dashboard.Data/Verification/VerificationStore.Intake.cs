@@ -18,6 +18,13 @@ public sealed partial class VerificationStore
         WHERE Id = @Id;
         """;
 
+    // The queue filters on the copies of the business's country and category that each request carries.
+    private const string CopyBusinessToRequestsSql = """
+        UPDATE VerificationRequests
+        SET BusinessCountry = @Country, BusinessCategory = @Category
+        WHERE BusinessId = @Id AND (BusinessCountry <> @Country OR BusinessCategory <> @Category);
+        """;
+
     private const string ActiveRequestSql =
         "SELECT Id, Status, Attempt FROM VerificationRequests WHERE BusinessId = @BusinessId AND Status IN @Active;";
 
@@ -63,7 +70,7 @@ public sealed partial class VerificationStore
         "Employees", "AnnualTurnoverEur", "CreatedAt", "UpdatedAt");
 
     private readonly string _insertRequest = database.InsertReturningId("VerificationRequests",
-        "BusinessId", "Status", "Attempt", "RiskScore", "RiskBand", "SubmittedAt", "DueAt", "UpdatedAt");
+        "BusinessId", "BusinessCountry", "BusinessCategory", "Status", "Attempt", "RiskScore", "RiskBand", "SubmittedAt", "DueAt", "UpdatedAt");
 
     public async Task<long?> FindBusinessIdAsync(string externalId, CancellationToken cancellationToken)
     {
@@ -116,6 +123,7 @@ public sealed partial class VerificationStore
                 Id = businessId, fields.DisplayName, fields.LegalName, fields.Category, fields.Country, fields.PhoneE164, fields.Website,
                 fields.EmailDomain, fields.RegistrationNumber, fields.Employees, fields.AnnualTurnoverEur, fields.Now,
             }, cancellationToken, transaction)).ConfigureAwait(false);
+            await connection.ExecuteAsync(Command(CopyBusinessToRequestsSql, new { Id = businessId, fields.Country, fields.Category }, cancellationToken, transaction)).ConfigureAwait(false);
         }
 
         var active = await connection.QuerySingleOrDefaultAsync<ActiveRequest>(Command(ActiveRequestSql, new { BusinessId = businessId, Active = VerificationStatus.Active }, cancellationToken, transaction)).ConfigureAwait(false);
@@ -154,6 +162,8 @@ public sealed partial class VerificationStore
                 requestId = await connection.ExecuteScalarAsync<long>(Command(_insertRequest, new
                 {
                     BusinessId = businessId,
+                    BusinessCountry = fields.Country,
+                    BusinessCategory = fields.Category,
                     Status = VerificationStatus.Pending,
                     Attempt = attempts.Count + 1,
                     RiskScore = riskScore,

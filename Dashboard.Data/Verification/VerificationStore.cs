@@ -4,31 +4,9 @@ using Dashboard.Data.Audit;
 
 namespace Dashboard.Data.Verification;
 
-/// <summary>Dapper implementation of <see cref="IVerificationStore"/> for both providers: the queue and a request's detail.</summary>
+/// <summary>Dapper implementation of <see cref="IVerificationStore"/> for both providers: a request's detail and the state counts.</summary>
 public sealed partial class VerificationStore(Database database, AuditLog audit, TimeProvider time) : IVerificationStore
 {
-    private const string QueueFilter = """
-        FROM VerificationRequests r
-        JOIN Businesses b ON b.Id = r.BusinessId
-        LEFT JOIN Users u ON u.Id = r.AssignedToUserId AND r.ClaimExpiresAt >= @Now
-        WHERE ((@Status IS NULL AND r.Status IN @OpenStates) OR r.Status = @Status)
-          AND (@Category IS NULL OR b.Category = @Category)
-          AND (@Country IS NULL OR b.Country = @Country)
-          AND (@RiskBand IS NULL OR r.RiskBand = @RiskBand)
-          AND (@SubmittedBefore IS NULL OR r.SubmittedAt <= @SubmittedBefore)
-          AND (@AssignedTo IS NULL OR (r.AssignedToUserId = @AssignedTo AND r.ClaimExpiresAt >= @Now))
-          AND (@Unassigned = 0 OR r.AssignedToUserId IS NULL OR r.ClaimExpiresAt < @Now)
-          AND (@Text IS NULL OR b.DisplayName LIKE @Text ESCAPE '\' OR b.LegalName LIKE @Text ESCAPE '\'
-               OR b.PhoneE164 LIKE @Text ESCAPE '\' OR b.RegistrationNumber LIKE @Text ESCAPE '\')
-        """;
-
-    private const string QueueColumns = """
-        SELECT r.Id, r.BusinessId, b.DisplayName, b.LegalName, b.Category, b.Country, r.Status, r.RiskBand, r.RiskScore,
-               r.SubmittedAt, r.DueAt, u.Id AS AssignedToUserId, u.DisplayName AS AssignedTo, r.ClaimExpiresAt, r.Version
-        """;
-
-    private const string QueueCountSql = "SELECT COUNT(*) " + QueueFilter + ";";
-
     private const string CountByStatusSql = "SELECT Status, COUNT(*) AS Requests FROM VerificationRequests GROUP BY Status;";
 
     private const string OverdueSql = "SELECT COUNT(*) FROM VerificationRequests WHERE Status IN @OpenStates AND DueAt < @Now;";
@@ -67,57 +45,6 @@ public sealed partial class VerificationStore(Database database, AuditLog audit,
         WHERE r.BusinessId = @BusinessId
         ORDER BY r.SubmittedAt DESC, r.Id DESC;
         """;
-
-    private readonly IReadOnlyDictionary<string, string> _queuePageSql = BuildQueuePages(database.Paging);
-
-    /// <summary>One page text per sort and direction: only these fixed ORDER BY clauses are ever sent.</summary>
-    private static Dictionary<string, string> BuildQueuePages(string paging)
-    {
-        var orders = new Dictionary<QueueSort, string>
-        {
-            [QueueSort.Due] = "r.DueAt {0}, r.Id {0}",
-            [QueueSort.Submitted] = "r.SubmittedAt {0}, r.Id {0}",
-            [QueueSort.Risk] = "r.RiskScore {0}, r.DueAt, r.Id",
-            [QueueSort.Business] = "b.DisplayName {0}, r.Id {0}",
-        };
-        var pages = new Dictionary<string, string>();
-        foreach (var (sort, order) in orders)
-        {
-            foreach (var descending in new[] { false, true })
-            {
-                pages[QueueKey(sort, descending)] =
-                    QueueColumns + "\n" + QueueFilter + "\nORDER BY " + string.Format(System.Globalization.CultureInfo.InvariantCulture, order, descending ? "DESC" : "ASC") + paging + ";";
-            }
-        }
-
-        return pages;
-    }
-
-    private static string QueueKey(QueueSort sort, bool descending) => $"{sort}:{(descending ? "desc" : "asc")}";
-
-    public async Task<Page<QueueItem>> QueueAsync(QueueQuery query, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var parameters = new
-        {
-            Now = now,
-            Status = string.IsNullOrWhiteSpace(query.Status) ? null : query.Status,
-            OpenStates = VerificationStatus.Open,
-            Category = string.IsNullOrWhiteSpace(query.Category) ? null : query.Category,
-            Country = string.IsNullOrWhiteSpace(query.Country) ? null : query.Country.ToUpperInvariant(),
-            RiskBand = string.IsNullOrWhiteSpace(query.RiskBand) ? null : query.RiskBand,
-            SubmittedBefore = query.MinAgeHours is > 0 ? now.AddHours(-query.MinAgeHours.Value) : (DateTimeOffset?)null,
-            AssignedTo = query.AssignedToUserId,
-            Unassigned = query.Unassigned ? 1 : 0,
-            Text = string.IsNullOrWhiteSpace(query.Text) ? null : "%" + AuditLog.EscapeLike(query.Text.Trim()) + "%",
-            Skip = Math.Max(0, query.Skip),
-            Take = Math.Clamp(query.Take, 1, 200),
-        };
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var total = await connection.ExecuteScalarAsync<int>(Command(QueueCountSql, parameters, cancellationToken)).ConfigureAwait(false);
-        var items = await connection.QueryAsync<QueueItem>(Command(_queuePageSql[QueueKey(query.Sort, query.Descending)], parameters, cancellationToken)).ConfigureAwait(false);
-        return new Page<QueueItem>(items.AsList(), total);
-    }
 
     public async Task<IReadOnlyDictionary<string, int>> CountByStatusAsync(CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Dashboard.Data;
 using Dashboard.Data.Identity;
 using Dashboard.Data.Migrations;
+using Dashboard.Data.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
@@ -52,6 +53,17 @@ public sealed partial class TSqlParseTests
     }
 
     [Fact]
+    public void QueryTexts_IncludeEveryComposedQueueVariant()
+    {
+        var texts = QueryTexts().Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var queue = QueueSql.Texts(new SqlServerDatabase("Server=127.0.0.1,1;Database=never-opened", new DatabaseOptions())).ToList();
+
+        Assert.Equal(256 * 9, queue.Count);
+        Assert.All(queue, q => Assert.Contains(q.Value, texts));
+        Assert.Contains(queue, q => q.Value.Contains(QueueSql.OpenStatesCondition, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Parser_RejectsBrokenSql_SoTheChecksAboveCanFail()
     {
         var errors = Parse("SELECT Id FROM Users WHERE Email = @Email LIMIT 5;");
@@ -86,14 +98,23 @@ public sealed partial class TSqlParseTests
             }
 
             const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
-            foreach (var field in type.GetFields(all).Where(f => f.FieldType == typeof(string)))
+            foreach (var field in type.GetFields(all))
             {
-                var value = field.IsLiteral ? field.GetRawConstantValue() as string
-                    : field.IsStatic ? field.GetValue(null) as string
-                    : instance is null ? null : field.GetValue(instance) as string;
-                if (value is not null && StatementStart().IsMatch(value))
+                if (field.FieldType == typeof(string))
                 {
-                    texts.Add(($"{type.Name}.{field.Name}", value));
+                    var value = field.IsLiteral ? field.GetRawConstantValue() as string
+                        : field.IsStatic ? field.GetValue(null) as string
+                        : instance is null ? null : field.GetValue(instance) as string;
+                    if (value is not null && StatementStart().IsMatch(value))
+                    {
+                        texts.Add(($"{type.Name}.{field.Name}", value));
+                    }
+                }
+                else if (typeof(IReadOnlyDictionary<string, string>).IsAssignableFrom(field.FieldType)
+                    && (field.IsStatic ? field.GetValue(null) : instance is null ? null : field.GetValue(instance)) is IReadOnlyDictionary<string, string> dictionary)
+                {
+                    // Texts composed once per variant and kept by key, such as the queue's pages.
+                    texts.AddRange(dictionary.Where(e => StatementStart().IsMatch(e.Value)).Select(e => ($"{type.Name}.{field.Name}[{e.Key}]", e.Value)));
                 }
             }
         }
