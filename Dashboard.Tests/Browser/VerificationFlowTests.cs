@@ -79,6 +79,28 @@ public sealed class VerificationFlowTests(BrowserFixture browser) : IAsyncLifeti
         await Assertions.Expect(second.GetByTestId("request-status")).ToHaveTextAsync("Escalated");
     }
 
+    [Fact]
+    public async Task Queue_ClaimElsewhere_ShowsOnAnOpenQueueWithoutReload()
+    {
+        var requestId = await ApplyAsync("biz-live", "Kiosk am Markt", "LocalShop");
+        await using var watcherContext = await browser.NewContextAsync(_address);
+        var watcher = await SignInAsync(watcherContext, "senior@demo.local");
+        await watcher.GotoAsync("/verification");
+        await ConsolePage.WaitForInteractiveAsync(watcher);
+        var row = watcher.Locator("tr.queue-row", new() { HasText = "Kiosk am Markt" });
+        await Assertions.Expect(row).ToContainTextAsync("Pending");
+
+        await using var reviewerContext = await browser.NewContextAsync(_address);
+        var reviewer = await SignInAsync(reviewerContext, "reviewer@demo.local");
+        await reviewer.GotoAsync($"/verification/{requestId}");
+        await ConsolePage.WaitForInteractiveAsync(reviewer);
+
+        // The watcher's queue follows by itself: the claim, the holder and who has the request open.
+        await Assertions.Expect(row).ToContainTextAsync("In review", new() { Timeout = 3000 });
+        await Assertions.Expect(row).ToContainTextAsync("Lena Weber", new() { Timeout = 3000 });
+        await Assertions.Expect(row.GetByLabel(new Regex("Open now: Lena Weber"))).ToHaveCountAsync(1, new() { Timeout = 3000 });
+    }
+
     private async Task<long> ApplyAsync(string externalId, string name, string category)
     {
         var key = await _app.Services.GetRequiredService<ApiKeyService>().CreateAsync("platform-" + externalId, ["verification:write"], Dashboard.Data.Audit.Actor.Console(), CancellationToken.None);
