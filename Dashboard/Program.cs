@@ -3,6 +3,7 @@ using Dashboard.Data;
 using Dashboard.Identity;
 using Dashboard.Platform;
 using Dashboard.Shell;
+using Dashboard.Tiers;
 using Dashboard.Verification;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
@@ -46,7 +47,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapConsoleHealth();
-app.MapApiV1().MapVerificationIntake();
+app.MapApiV1().MapVerificationIntake().MapEntitlements();
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
