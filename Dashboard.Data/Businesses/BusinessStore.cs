@@ -49,9 +49,51 @@ public sealed record ProgrammeSummary
     public long MonthlyRecurringRevenueCents { get; init; }
 }
 
+/// <summary>A business's profile as the business detail page shows it.</summary>
+public sealed record BusinessProfile
+{
+    public long Id { get; init; }
+
+    public string? ExternalId { get; init; }
+
+    public string DisplayName { get; init; } = "";
+
+    public string LegalName { get; init; } = "";
+
+    public string Category { get; init; } = "";
+
+    public string Country { get; init; } = "";
+
+    public string PhoneE164 { get; init; } = "";
+
+    public string? Website { get; init; }
+
+    public string? EmailDomain { get; init; }
+
+    public string? RegistrationNumber { get; init; }
+
+    public int? Employees { get; init; }
+
+    public long? AnnualTurnoverEur { get; init; }
+
+    public long? BalanceSheetEur { get; init; }
+
+    public bool IsVerified { get; init; }
+
+    public DateTimeOffset? VerifiedAt { get; init; }
+
+    public string SmeStatus { get; init; } = "";
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public int Version { get; init; }
+}
+
 /// <summary>The businesses of the programme.</summary>
 public interface IBusinessStore
 {
+    Task<BusinessProfile?> GetAsync(long id, CancellationToken cancellationToken);
+
     Task<Page<BusinessListItem>> SearchAsync(BusinessQuery query, CancellationToken cancellationToken);
 
     Task<ProgrammeSummary> SummaryAsync(DateTimeOffset now, CancellationToken cancellationToken);
@@ -105,6 +147,20 @@ public sealed class BusinessStore(Database database) : IBusinessStore
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, parameters, commandTimeout: database.CommandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var items = await connection.QueryAsync<BusinessListItem>(new CommandDefinition(_pageSql, parameters, commandTimeout: database.CommandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return new Page<BusinessListItem>(items.AsList(), total);
+    }
+
+    private const string ProfileSql = """
+        SELECT Id, ExternalId, DisplayName, LegalName, Category, Country, PhoneE164, Website, EmailDomain, RegistrationNumber,
+               Employees, AnnualTurnoverEur, BalanceSheetEur, IsVerified, VerifiedAt, SmeStatus, CreatedAt, Version
+        FROM Businesses
+        WHERE Id = @Id;
+        """;
+
+    public async Task<BusinessProfile?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<BusinessProfile>(new CommandDefinition(ProfileSql, new { Id = id },
+            commandTimeout: database.CommandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     public async Task<ProgrammeSummary> SummaryAsync(DateTimeOffset now, CancellationToken cancellationToken)

@@ -38,9 +38,52 @@ public sealed record Entitlements
     public bool HasOverrides { get; init; }
 }
 
+/// <summary>One entry of a business's tier timeline: which tier version held from when to when, who entered it and why.</summary>
+public sealed record SubscriptionEntry
+{
+    public long Id { get; init; }
+
+    public string TierCode { get; init; } = "";
+
+    public string TierName { get; init; } = "";
+
+    public int TierVersion { get; init; }
+
+    public long MonthlyPriceCents { get; init; }
+
+    public DateTimeOffset EffectiveFrom { get; init; }
+
+    public DateTimeOffset? EffectiveTo { get; init; }
+
+    public string Status { get; init; } = "";
+
+    public long? PriceOverrideCents { get; init; }
+
+    public int? DiscountPercent { get; init; }
+
+    public DateTimeOffset? DiscountEndsAt { get; init; }
+
+    public int? ConversationsOverride { get; init; }
+
+    public int? AgentSeatsOverride { get; init; }
+
+    public string ApprovalStatus { get; init; } = "";
+
+    public string? ApprovedBy { get; init; }
+
+    public string? Reason { get; init; }
+
+    public DateTimeOffset EnteredAt { get; init; }
+
+    public string? EnteredBy { get; init; }
+}
+
 /// <summary>Tiers, their versions and the businesses' subscriptions.</summary>
 public interface ITierStore
 {
+    /// <summary>Every subscription of a business, newest first.</summary>
+    Task<IReadOnlyList<SubscriptionEntry>> TimelineAsync(long businessId, CancellationToken cancellationToken);
+
     /// <summary>The entitlements in force at <paramref name="now"/>, or null for an unknown business (or one without a subscription).</summary>
     Task<Entitlements?> EntitlementsAsync(long businessId, DateTimeOffset now, CancellationToken cancellationToken);
 }
@@ -66,6 +109,26 @@ public sealed class TierStore(Database database) : ITierStore
           AND (s.EffectiveTo IS NULL OR s.EffectiveTo > @Now)
         ORDER BY s.EffectiveFrom DESC, s.Id DESC
         """ + database.Paging + ";";
+
+    private const string TimelineSql = """
+        SELECT s.Id, t.Code AS TierCode, t.Name AS TierName, tv.VersionNumber AS TierVersion, tv.MonthlyPriceCents, s.EffectiveFrom, s.EffectiveTo, s.Status,
+               s.PriceOverrideCents, s.DiscountPercent, s.DiscountEndsAt, s.ConversationsOverride, s.AgentSeatsOverride, s.ApprovalStatus,
+               a.DisplayName AS ApprovedBy, s.Reason, s.EnteredAt, e.DisplayName AS EnteredBy
+        FROM Subscriptions s
+        JOIN TierVersions tv ON tv.Id = s.TierVersionId
+        JOIN Tiers t ON t.Id = tv.TierId
+        LEFT JOIN Users a ON a.Id = s.ApprovedByUserId
+        LEFT JOIN Users e ON e.Id = s.EnteredByUserId
+        WHERE s.BusinessId = @BusinessId
+        ORDER BY s.EffectiveFrom DESC, s.Id DESC;
+        """;
+
+    public async Task<IReadOnlyList<SubscriptionEntry>> TimelineAsync(long businessId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return (await connection.QueryAsync<SubscriptionEntry>(new CommandDefinition(TimelineSql, new { BusinessId = businessId },
+            commandTimeout: database.CommandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+    }
 
     public async Task<Entitlements?> EntitlementsAsync(long businessId, DateTimeOffset now, CancellationToken cancellationToken)
     {
