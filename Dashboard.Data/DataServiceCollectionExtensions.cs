@@ -3,6 +3,7 @@ using Dashboard.Data.Businesses;
 using Dashboard.Data.Demo;
 using Dashboard.Data.Identity;
 using Dashboard.Data.Migrations;
+using Dashboard.Data.Tiers;
 using Dashboard.Data.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +54,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<IBusinessStore, BusinessStore>();
         services.TryAddSingleton<IVerificationStore, VerificationStore>();
         services.TryAddSingleton<ICheckDataStore, CheckDataStore>();
+        services.TryAddSingleton<ISmeFiguresStore, SmeFiguresStore>();
         services.TryAddSingleton<DemoDataSeeder>();
         return services;
     }
