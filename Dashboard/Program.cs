@@ -19,6 +19,7 @@ builder.Services.AddDashboardData(builder.Configuration);
 builder.Services.AddConsoleIdentity(builder.Configuration);
 builder.Services.AddConsolePlatform(builder.Configuration, builder.Environment);
 builder.Services.AddVerification(builder.Configuration);
+builder.Services.AddTiers(builder.Configuration);
 builder.Services.AddConsoleAdmin();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
