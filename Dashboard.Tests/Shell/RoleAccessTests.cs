@@ -18,14 +18,14 @@ public sealed class RoleAccessTests(RoleAccessTests.App app) : IClassFixture<Rol
     // Who may open what, written out independently of the navigation table.
     private static readonly Dictionary<string, string[]> s_allowed = new()
     {
-        ["reviewer@demo.local"] = ["/verification", "/verification/stats", "/audit"],
-        ["senior@demo.local"] = ["/verification", "/verification/stats", "/audit"],
-        ["manager@demo.local"] = ["/businesses", "/audit"],
+        ["reviewer@demo.local"] = ["/verification", "/verification/stats", "/verification/1", "/audit"],
+        ["senior@demo.local"] = ["/verification", "/verification/stats", "/verification/1", "/audit"],
+        ["manager@demo.local"] = ["/businesses", "/businesses/1", "/audit"],
         ["exec@demo.local"] = ["/usage", "/audit"],
         ["admin@demo.local"] = ["/usage", "/admin", "/audit"],
     };
 
-    private static readonly string[] s_pages = ["/verification", "/verification/stats", "/businesses", "/usage", "/admin", "/audit"];
+    private static readonly string[] s_pages = ["/verification", "/verification/stats", "/verification/1", "/businesses", "/businesses/1", "/usage", "/admin", "/audit"];
 
     public static TheoryData<string, string, bool> Cases()
     {
@@ -65,6 +65,8 @@ public sealed class RoleAccessTests(RoleAccessTests.App app) : IClassFixture<Rol
     [InlineData("/verification")]
     [InlineData("/verification/stats")]
     [InlineData("/businesses")]
+    [InlineData("/businesses/1")]
+    [InlineData("/verification/1")]
     [InlineData("/usage")]
     [InlineData("/admin")]
     [InlineData("/audit")]
