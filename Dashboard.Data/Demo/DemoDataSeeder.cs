@@ -62,11 +62,19 @@ public sealed class DemoDataSeeder(Database database, TimeProvider time)
             @ConversationsOverride, @AgentSeatsOverride, @ApprovalStatus, @ApprovedByUserId, @Reason, @EnteredAt, @EnteredByUserId, @Version);
         """;
 
+    private const string ExistingTierSql = """
+        SELECT t.Id, v.Id AS VersionId
+        FROM Tiers t
+        JOIN TierVersions v ON v.TierId = t.Id
+        WHERE t.Code = @Code
+        ORDER BY v.VersionNumber DESC;
+        """;
+
     /// <summary>Every SQL text the seeder runs on this provider, so that tests can parse them.</summary>
     internal IReadOnlyList<string> SqlTexts =>
     [
         database.Provider == DatabaseProvider.SqlServer ? AnyBusinessLockedSql : AnyBusinessSql,
-        AnyBusinessSql, _insertTier, _insertTierVersion, InsertBusinessSql, BusinessIdsSql, InsertFinancialsSql, InsertLinkSql, InsertRequestSql, RequestIdsSql,
+        AnyBusinessSql, ExistingTierSql, _insertTier, _insertTierVersion, InsertBusinessSql, BusinessIdsSql, InsertFinancialsSql, InsertLinkSql, InsertRequestSql, RequestIdsSql,
         InsertDocumentSql, InsertEventSql, InsertSubscriptionSql,
     ];
 
@@ -96,8 +104,17 @@ public sealed class DemoDataSeeder(Database database, TimeProvider time)
             return DemoSeedResult.NotNeeded(stopwatch.Elapsed);
         }
 
+        // The default catalogue comes with the migrations; the demo uses it, and adds a tier only where one is missing.
         foreach (var tier in data.Tiers)
         {
+            var existing = await connection.QueryFirstOrDefaultAsync<ExistingTier>(Command(ExistingTierSql, new { tier.Code }, transaction, cancellationToken)).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                tier.Id = existing.Id;
+                tier.VersionId = existing.VersionId;
+                continue;
+            }
+
             tier.Id = await InsertAsync(connection, transaction, _insertTier, tier, cancellationToken).ConfigureAwait(false);
             tier.VersionId = await InsertAsync(connection, transaction, _insertTierVersion, tier, cancellationToken).ConfigureAwait(false);
         }
@@ -154,4 +171,11 @@ public sealed class DemoDataSeeder(Database database, TimeProvider time)
 
     private CommandDefinition Command(string sql, object? parameters, DbTransaction? transaction, CancellationToken cancellationToken) =>
         new(sql, parameters, transaction, database.CommandTimeout, cancellationToken: cancellationToken);
+
+    private sealed record ExistingTier
+    {
+        public long Id { get; init; }
+
+        public long VersionId { get; init; }
+    }
 }

@@ -42,6 +42,19 @@ public sealed class MigrationTests : IDisposable
     }
 
     [Fact]
+    public async Task Migrate_FreshFile_StartsWithTheDefaultTierCatalogue()
+    {
+        var database = new SqliteDatabase($"Data Source={_path}", new DatabaseOptions());
+        await new DatabaseMigrator(database, NullLoggerFactory.Instance).MigrateAsync(TestContext.Current.CancellationToken);
+
+        await using var connection = await database.OpenAsync(TestContext.Current.CancellationToken);
+        var tiers = (await connection.QueryAsync<(string Code, long Price, long? Conversations, long SmeOnly)>(
+            "SELECT t.Code, v.MonthlyPriceCents, v.ConversationsPer24h, t.SmeOnly FROM Tiers t JOIN TierVersions v ON v.TierId = t.Id ORDER BY t.SortOrder")).ToList();
+
+        Assert.Equal([("free", 0L, (long?)1000L, 1L), ("business", 49_900L, 10_000L, 0L), ("enterprise", 499_900L, null, 0L)], tiers);
+    }
+
+    [Fact]
     public async Task Migrate_Twice_AppliesNothingTheSecondTime()
     {
         var database = new SqliteDatabase($"Data Source={_path}", new DatabaseOptions());
