@@ -31,6 +31,15 @@ public sealed record BusinessQuery
 {
     public string? Text { get; init; }
 
+    /// <summary>Tier code of the subscription in force (free, business, enterprise).</summary>
+    public string? Tier { get; init; }
+
+    public string? Country { get; init; }
+
+    public string? Category { get; init; }
+
+    public bool? Verified { get; init; }
+
     public int Skip { get; init; }
 
     public int Take { get; init; } = 50;
@@ -110,6 +119,10 @@ public sealed class BusinessStore(Database database) : IBusinessStore
         LEFT JOIN Tiers t ON t.Id = tv.TierId
         WHERE (@Text IS NULL OR b.DisplayName LIKE @Text ESCAPE '\' OR b.LegalName LIKE @Text ESCAPE '\'
                OR b.PhoneE164 LIKE @Text ESCAPE '\' OR b.RegistrationNumber LIKE @Text ESCAPE '\' OR b.Id = @Id)
+          AND (@Tier IS NULL OR t.Code = @Tier)
+          AND (@Country IS NULL OR b.Country = @Country)
+          AND (@Category IS NULL OR b.Category = @Category)
+          AND (@Verified IS NULL OR b.IsVerified = @Verified)
         """;
 
     private const string CountSql = "SELECT COUNT(*) " + Filter + ";";
@@ -140,6 +153,10 @@ public sealed class BusinessStore(Database database) : IBusinessStore
         {
             Text = string.IsNullOrEmpty(text) ? null : "%" + Audit.AuditLog.EscapeLike(text) + "%",
             Id = long.TryParse(text, out var id) ? id : -1,
+            Tier = string.IsNullOrWhiteSpace(query.Tier) ? null : query.Tier,
+            Country = string.IsNullOrWhiteSpace(query.Country) ? null : query.Country.Trim().ToUpperInvariant(),
+            Category = string.IsNullOrWhiteSpace(query.Category) ? null : query.Category,
+            Verified = query.Verified is null ? (int?)null : query.Verified.Value ? 1 : 0,
             Skip = Math.Max(0, query.Skip),
             Take = Math.Clamp(query.Take, 1, 200),
         };
