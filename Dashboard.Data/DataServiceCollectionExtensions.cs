@@ -56,6 +56,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<ICheckDataStore, CheckDataStore>();
         services.TryAddSingleton<ITierStore, TierStore>();
         services.TryAddSingleton<ISmeFiguresStore, SmeFiguresStore>();
+        services.TryAddSingleton<ISubscriptionStore, SubscriptionStore>();
         services.TryAddSingleton<DemoDataSeeder>();
         return services;
     }
