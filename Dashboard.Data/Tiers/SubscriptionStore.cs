@@ -290,14 +290,14 @@ public sealed class SubscriptionStore(Database database, AuditLog audit) : ISubs
         JOIN Tiers t ON t.Id = tv.TierId
         """;
 
-    private const string OpenRowsSql = "SELECT " + RowColumns + OfferColumns + RowsFrom + """
+    private const string OpenRowsSql = "SELECT " + RowColumns + OfferColumns + RowsFrom + "\n" + """
         WHERE s.BusinessId = @BusinessId AND s.Status IN ('Active', 'Scheduled', 'PendingApproval')
         ORDER BY s.EffectiveFrom, s.Id;
         """;
 
     private const string GetSql = "SELECT " + RowColumns + OfferColumns + RowsFrom + " WHERE s.Id = @Id;";
 
-    private readonly string _dueSql = "SELECT " + RowColumns + OfferColumns + RowsFrom + """
+    private readonly string _dueSql = "SELECT " + RowColumns + OfferColumns + RowsFrom + "\n" + """
         WHERE s.Status = 'Scheduled' AND s.EffectiveFrom <= @Now
         ORDER BY s.EffectiveFrom, s.Id
         """ + database.Paging + ";";
