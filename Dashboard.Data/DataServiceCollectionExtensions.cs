@@ -57,6 +57,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<ITierStore, TierStore>();
         services.TryAddSingleton<ISmeFiguresStore, SmeFiguresStore>();
         services.TryAddSingleton<ISubscriptionStore, SubscriptionStore>();
+        services.TryAddSingleton<ISmeStatusStore, SmeStatusStore>();
         services.TryAddSingleton<DemoDataSeeder>();
         return services;
     }

@@ -42,6 +42,13 @@ public sealed class TierChangeService(
 
     private TierChangeOptions Options => options.Value;
 
+    /// <summary>The tiers a business can be moved to now: each tier's version in force.</summary>
+    public async Task<IReadOnlyList<TierOffer>> OffersAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await RequireEditorAsync(user);
+        return await store.OffersAsync(time.GetUtcNow(), cancellationToken);
+    }
+
     /// <summary>Works out what the change would do, without writing anything.</summary>
     public async Task<TierChangePreview> PreviewAsync(ClaimsPrincipal user, TierChangeRequest request, CancellationToken cancellationToken)
     {

@@ -15,8 +15,11 @@ public static class TiersServiceCollectionExtensions
             .Validate(o => o.PartnerFromPercent >= 1 && o.PartnerFromPercent <= o.LinkedAbovePercent,
                 $"{section}:PartnerFromPercent must be between 1 and {section}:LinkedAbovePercent.")
             .Validate(o => o.ConsecutivePeriods is >= 1 and <= 10, $"{section}:ConsecutivePeriods must be between 1 and 10.")
+            .Validate(o => o.ReviewInterval >= TimeSpan.FromMinutes(1), $"{section}:ReviewInterval must be at least 00:01:00.")
             .ValidateOnStart();
         services.AddSingleton<SmeEligibility>();
+        services.AddSingleton<SmeStatusService>();
+        services.AddHostedService<SmeReviewJob>();
 
         const string changes = TierChangeOptions.SectionName;
         services.AddOptions<TierChangeOptions>()
