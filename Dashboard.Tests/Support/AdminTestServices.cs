@@ -7,6 +7,7 @@ using Dashboard.Data.Audit;
 using Dashboard.Data.Identity;
 using Dashboard.Data.Migrations;
 using Dashboard.Identity;
+using Dashboard.Tiers;
 using Dashboard.Verification;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components;
@@ -64,6 +65,7 @@ public sealed class AdminTestServices : IAsyncDisposable
         services.AddConsoleIdentity(configuration);
         services.AddConsoleAdmin();
         services.AddVerification(configuration);
+        services.AddTiers(configuration);
     }
 
     /// <summary>Makes a bUnit context render console pages as <paramref name="user"/>, over this test database.</summary>

@@ -69,6 +69,7 @@ public partial class ChangeTierDialog
         try
         {
             _offers = await Changes.OffersAsync(_user, CancellationToken.None);
+            await RefreshPreviewAsync();
         }
         catch (UnauthorizedAccessException ex)
         {
@@ -163,8 +164,9 @@ public partial class ChangeTierDialog
 
     private static string SignedEuro(long cents) => (cents > 0 ? "+" : "") + Euro(cents);
 
-    private static string LimitHelp(int? tierLimit) =>
-        tierLimit is { } limit ? $"Tier: {limit.ToString("N0", Invariant)}. Empty keeps it." : "Tier: unlimited. Empty keeps it.";
+    private string LimitHelp(int? tierLimit) => _preview?.Target is null
+        ? "Empty keeps the tier's limit."
+        : tierLimit is { } limit ? $"Tier: {limit.ToString("N0", Invariant)}. Empty keeps it." : "Tier: unlimited. Empty keeps it.";
 
     private static Color DirectionColor(string direction) => direction switch
     {
