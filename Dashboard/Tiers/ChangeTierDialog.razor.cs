@@ -160,7 +160,7 @@ public partial class ChangeTierDialog
         return _attempted || field is not (nameof(TierChangeRequest.Reason) or nameof(TierChangeRequest.TierCode)) ? error : null;
     }
 
-    private static string Euro(long cents) => (cents / 100m).ToString("#,##0.##", Invariant) + " EUR";
+    private static string Euro(long cents) => (cents / 100m).ToString(cents % 100 == 0 ? "#,##0" : "#,##0.00", Invariant) + " EUR";
 
     private static string SignedEuro(long cents) => (cents > 0 ? "+" : "") + Euro(cents);
 
