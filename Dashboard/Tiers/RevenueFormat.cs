@@ -15,12 +15,12 @@ public static class RevenueFormat
     /// <summary>"+€1,200", "−€499" or "€0": a change of MRR.</summary>
     public static string Delta(long cents) => cents > 0 ? "+" + Euros(cents) : Euros(cents);
 
-    /// <summary>"€1.2M", "€640k", "€900": for a chart's axis.</summary>
+    /// <summary>"€1.2M", "€655k", "€900": for a chart's axis.</summary>
     public static string Compact(double euros)
     {
         var size = Math.Abs(euros);
         return size >= 1_000_000 ? string.Create(s_invariant, $"€{euros / 1_000_000:0.#}M")
-            : size >= 1_000 ? string.Create(s_invariant, $"€{euros / 1_000:0.#}k")
+            : size >= 1_000 ? string.Create(s_invariant, $"€{euros / 1_000:0}k")
             : string.Create(s_invariant, $"€{euros:0}");
     }
 

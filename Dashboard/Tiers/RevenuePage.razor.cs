@@ -22,7 +22,6 @@ public sealed partial class RevenuePage : IDisposable
 
     private readonly StackedBarChartOptions _chartOptions = new()
     {
-        YAxisTitle = "MRR",
         YAxisToStringFunc = RevenueFormat.Compact,
         MaxNumYAxisTicks = 6,
         ShowToolTips = true,
@@ -117,7 +116,7 @@ public sealed partial class RevenuePage : IDisposable
 
     private static string ChartLabel(RevenueReport report) =>
         $"Stacked bar chart of MRR per month by tier, {RevenueFormat.Month(report.Range.Months[0])} to {RevenueFormat.Month(report.Range.CurrentMonth)}; "
-        + "the table beside it gives the same figures.";
+        + "the table below gives the same figures.";
 
     public void Dispose()
     {
