@@ -165,27 +165,26 @@ public sealed record RevenueReport(RevenueRange Range, IReadOnlyList<RevenueTier
 }
 
 /// <summary>
-/// Revenue from subscription periods, without a database: the price rule of <c>BusinessStore</c>'s MRR in C#, applied at
-/// each month's close, and the movements between consecutive closes.
+/// Revenue from subscription periods, without a database: the price rule of the subscriptions (the one
+/// <c>BusinessStore</c>'s MRR states in SQL) applied at each month's close, and the movements between consecutive closes.
 /// </summary>
 /// <remarks>
-/// It sits beside the SQL that states the same price rule (<c>BusinessStore</c>'s summary), so that both change together
-/// and the current figures of the two agree; it needs nothing of the app, and its callers (the page and the CSV export)
-/// both get the same numbers from it.
+/// It sits in the data layer beside <see cref="SubscriptionPricing"/> and the SQL that states the same rule, so that a
+/// change of the rule is made in one project and the current figures keep agreeing with the programme summary; it needs
+/// nothing of the app, and both of its callers (the revenue page and the CSV export) get the same numbers from it.
 /// </remarks>
 public static class RevenueCalculator
 {
     /// <summary>
-    /// A period's monthly price at <paramref name="at"/>: the override, else the tier version's list price; less the
-    /// discount while it runs (until <see cref="SubscriptionPeriod.DiscountEndsAt"/>, exclusive), in whole cents rounded
-    /// toward zero as the SQL's integer division does.
+    /// A period's monthly price at <paramref name="at"/>, by <see cref="SubscriptionPricing.MonthlyPriceCents"/>: the
+    /// override while it runs, else the tier version's list price; less the discount while it runs; in whole cents rounded
+    /// down, as the SQL's integer division does.
     /// </summary>
     public static long PriceAt(SubscriptionPeriod period, DateTimeOffset at)
     {
-        var price = period.PriceOverrideCents ?? period.MonthlyPriceCents;
-        return period.DiscountPercent is { } percent && (period.DiscountEndsAt is not { } endsAt || endsAt > at)
-            ? price * (100 - percent) / 100
-            : price;
+        ArgumentNullException.ThrowIfNull(period);
+        return SubscriptionPricing.MonthlyPriceCents(period.MonthlyPriceCents, period.PriceOverrideCents, period.OverridesEndAt,
+            period.DiscountPercent, period.DiscountEndsAt, at);
     }
 
     /// <summary>True when <paramref name="at"/> lies in the period's [from, to).</summary>

@@ -19,6 +19,9 @@ public sealed record SubscriptionPeriod
 
     public long? PriceOverrideCents { get; init; }
 
+    /// <summary>Exclusive; null while the override is open-ended.</summary>
+    public DateTimeOffset? OverridesEndAt { get; init; }
+
     public int? DiscountPercent { get; init; }
 
     /// <summary>Exclusive; null while the discount is open-ended.</summary>
@@ -47,7 +50,8 @@ public sealed class RevenueStore(Database database) : IRevenueStore
 {
     // One pass over the subscriptions in the range with their price and tier; a few thousand rows a year.
     private const string PeriodsSql = """
-        SELECT s.Id, s.BusinessId, s.EffectiveFrom, s.EffectiveTo, tv.MonthlyPriceCents, s.PriceOverrideCents, s.DiscountPercent, s.DiscountEndsAt,
+        SELECT s.Id, s.BusinessId, s.EffectiveFrom, s.EffectiveTo, tv.MonthlyPriceCents, s.PriceOverrideCents, s.OverridesEndAt,
+               s.DiscountPercent, s.DiscountEndsAt,
                t.Code AS TierCode, t.Name AS TierName, t.SortOrder AS TierSortOrder
         FROM Subscriptions s
         JOIN TierVersions tv ON tv.Id = s.TierVersionId

@@ -20,6 +20,7 @@ public sealed class RevenueCalculatorTests
         var discounted = Period(3, "business", Day(1, 1)) with { DiscountPercent = 20, DiscountEndsAt = Day(7, 1) };
         var expired = Period(4, "business", Day(1, 1)) with { DiscountPercent = 25, DiscountEndsAt = Day(6, 1) };
         var openEnded = Period(5, "business", Day(1, 1)) with { PriceOverrideCents = 33_333, DiscountPercent = 15 };
+        var overrideEnded = Period(6, "business", Day(1, 1)) with { PriceOverrideCents = 30_000, OverridesEndAt = Day(6, 1), DiscountPercent = 10 };
 
         Assert.Equal(49_900, RevenueCalculator.PriceAt(list, s_now));
         Assert.Equal(300_000, RevenueCalculator.PriceAt(overridden, s_now));
@@ -27,8 +28,12 @@ public sealed class RevenueCalculatorTests
         Assert.Equal(49_900, RevenueCalculator.PriceAt(expired, s_now));
         Assert.Equal(37_425, RevenueCalculator.PriceAt(expired, Day(5, 31)));
 
-        // 33,333 × 85 / 100 = 28,333.05: whole cents, rounded toward zero like the SQL's integer division.
+        // 33,333 × 85 / 100 = 28,333.05: whole cents, rounded down like the SQL's integer division.
         Assert.Equal(28_333, RevenueCalculator.PriceAt(openEnded, s_now));
+
+        // An override runs until its end; the list price follows, and an open discount applies to either.
+        Assert.Equal(27_000, RevenueCalculator.PriceAt(overrideEnded, Day(5, 31)));
+        Assert.Equal(44_910, RevenueCalculator.PriceAt(overrideEnded, s_now));
     }
 
     [Fact]

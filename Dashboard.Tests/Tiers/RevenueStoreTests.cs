@@ -55,6 +55,9 @@ public sealed class RevenueStoreTests : IAsyncLifetime
         var both = await InsertBusinessAsync(connection, "Override and open discount");
         await InsertSubscriptionAsync(connection, both, "business", Day(1, 1), null, "Active", priceOverride: 33_333, discount: 15);
 
+        var negotiated = await InsertBusinessAsync(connection, "Negotiated price until June");
+        await InsertSubscriptionAsync(connection, negotiated, "business", Day(1, 1), null, "Active", priceOverride: 30_000, overridesEnd: Day(6, 1));
+
         var past = await InsertBusinessAsync(connection, "Left last year");
         await InsertSubscriptionAsync(connection, past, "enterprise", new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), Day(1, 1), "Ended");
 
@@ -70,7 +73,7 @@ public sealed class RevenueStoreTests : IAsyncLifetime
         var periods = await new RevenueStore(_database.Database).PeriodsAsync(Day(2, 1), s_now, Ct);
 
         // Pending, rejected and cancelled rows never count; last year's period and July's start lie outside the range.
-        Assert.Equal(10, periods.Count);
+        Assert.Equal(11, periods.Count);
         Assert.DoesNotContain(periods, p => p.EffectiveFrom == Day(3, 1) && p.TierCode == "enterprise");
         Assert.DoesNotContain(periods, p => p.EffectiveFrom == Day(7, 1) || p.EffectiveTo == Day(1, 1));
         var group = periods.Single(p => p.PriceOverrideCents == 300_000);
@@ -88,12 +91,13 @@ public sealed class RevenueStoreTests : IAsyncLifetime
         var snapshot = RevenueCalculator.SnapshotAt(periods, s_now);
 
         // business: list 49,900 + running discount 39,920 + expired discount 49,900 + scheduled 49,900 + active beside a pending 49,900
-        //           + override with open discount 28,333 (33,333 × 85 / 100); enterprise: override 300,000; the May churn pays nothing now.
+        //           + override with open discount 28,333 (33,333 × 85 / 100) + ended override 49,900;
+        // enterprise: override 300,000; the May churn pays nothing now.
         Assert.Equal(
-            [("free", 0L, 0), ("business", 49_900L + 39_920 + 49_900 + 49_900 + 49_900 + 28_333, 6), ("enterprise", 300_000L, 1)],
+            [("free", 0L, 0), ("business", 49_900L + 39_920 + 49_900 + 49_900 + 49_900 + 28_333 + 49_900, 7), ("enterprise", 300_000L, 1)],
             snapshot.Tiers.Select(t => (t.TierCode, t.MrrCents, t.PayingBusinesses)));
-        Assert.Equal(567_853, snapshot.MrrCents);
-        Assert.Equal(7, snapshot.PayingBusinesses);
+        Assert.Equal(617_753, snapshot.MrrCents);
+        Assert.Equal(8, snapshot.PayingBusinesses);
     }
 
     [Fact]
@@ -104,9 +108,10 @@ public sealed class RevenueStoreTests : IAsyncLifetime
 
         var snapshot = RevenueCalculator.SnapshotAt(periods, april);
 
-        // The ended enterprise row pays 499,900; the expired discount still ran (49,900 × 75 / 100); the scheduled business was free.
-        Assert.Equal(49_900 + 300_000 + 39_920 + 37_425 + 499_900 + 49_900 + 28_333, snapshot.MrrCents);
-        Assert.Equal(7, snapshot.PayingBusinesses);
+        // The ended enterprise row pays 499,900; the expired discount still ran (49,900 × 75 / 100), and so did the
+        // negotiated price (30,000); the scheduled business was free.
+        Assert.Equal(49_900 + 300_000 + 39_920 + 37_425 + 499_900 + 49_900 + 28_333 + 30_000, snapshot.MrrCents);
+        Assert.Equal(8, snapshot.PayingBusinesses);
     }
 
     [Fact]
@@ -117,11 +122,12 @@ public sealed class RevenueStoreTests : IAsyncLifetime
 
         var report = RevenueCalculator.Compute(range, periods);
 
-        // April: nothing moved. May: the enterprise period ended. June: the scheduled upgrade from free started, and a discount ran out.
+        // April: nothing moved. May: the enterprise period ended. June: the scheduled upgrade from free started, and a
+        // discount and a negotiated price ran out.
         Assert.Equal(MovementSummary.None, report.Months[0].Movements);
         Assert.Equal(new MovementSummary(new(0, 0), new(0, 0), new(0, 0), new(1, -499_900)), report.Months[1].Movements);
-        Assert.Equal(new MovementSummary(new(1, 49_900), new(1, 49_900 - 37_425), new(0, 0), new(0, 0)), report.Months[2].Movements);
-        Assert.Equal(567_853, report.MrrCents);
+        Assert.Equal(new MovementSummary(new(1, 49_900), new(2, (49_900 - 37_425) + (49_900 - 30_000)), new(0, 0), new(0, 0)), report.Months[2].Movements);
+        Assert.Equal(617_753, report.MrrCents);
     }
 
     private static Task<long> InsertBusinessAsync(DbConnection connection, string name) =>
@@ -134,13 +140,13 @@ public sealed class RevenueStoreTests : IAsyncLifetime
             new { Name = name });
 
     private static Task InsertSubscriptionAsync(DbConnection connection, long businessId, string tier, DateTimeOffset from, DateTimeOffset? to, string status,
-        long? priceOverride = null, int? discount = null, DateTimeOffset? discountEnds = null) =>
+        long? priceOverride = null, int? discount = null, DateTimeOffset? discountEnds = null, DateTimeOffset? overridesEnd = null) =>
         connection.ExecuteAsync(
             """
-            INSERT INTO Subscriptions (BusinessId, TierVersionId, EffectiveFrom, EffectiveTo, Status, PriceOverrideCents, DiscountPercent, DiscountEndsAt, EnteredAt)
-            SELECT @BusinessId, tv.Id, @From, @To, @Status, @PriceOverride, @Discount, @DiscountEnds, @From
+            INSERT INTO Subscriptions (BusinessId, TierVersionId, EffectiveFrom, EffectiveTo, Status, PriceOverrideCents, OverridesEndAt, DiscountPercent, DiscountEndsAt, EnteredAt)
+            SELECT @BusinessId, tv.Id, @From, @To, @Status, @PriceOverride, @OverridesEnd, @Discount, @DiscountEnds, @From
             FROM TierVersions tv JOIN Tiers t ON t.Id = tv.TierId
             WHERE t.Code = @Tier AND tv.VersionNumber = 1;
             """,
-            new { BusinessId = businessId, Tier = tier, From = from, To = to, Status = status, PriceOverride = priceOverride, Discount = discount, DiscountEnds = discountEnds });
+            new { BusinessId = businessId, Tier = tier, From = from, To = to, Status = status, PriceOverride = priceOverride, OverridesEnd = overridesEnd, Discount = discount, DiscountEnds = discountEnds });
 }
