@@ -53,7 +53,7 @@ public sealed class AdminTestServices : IAsyncDisposable
         return new AdminTestServices(path, services.BuildServiceProvider());
     }
 
-    /// <summary>The production registrations (data, identity with the real policies, admin) over the test database.</summary>
+    /// <summary>The production registrations (data, identity with the real policies, admin, verification, tiers) over the test database.</summary>
     public static void Register(IServiceCollection services, string databasePath)
     {
         var configuration = new ConfigurationBuilder()
