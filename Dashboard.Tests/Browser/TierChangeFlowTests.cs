@@ -36,6 +36,9 @@ public sealed class TierChangeFlowTests(BrowserFixture browser) : IAsyncLifetime
         await manager.GotoAsync("/businesses");
         await ConsolePage.WaitForInteractiveAsync(manager);
         await manager.GetByLabel("Search businesses").FillAsync("Brauhaus");
+
+        // The search lands in the URL after a short pause; clicking before that would be undone by it.
+        await manager.WaitForURLAsync(new Regex("q=Brauhaus"));
         await manager.GetByRole(AriaRole.Link, new() { Name = "Brauhaus Sonne" }).ClickAsync();
         await manager.WaitForURLAsync(new Regex(@"/businesses/\d+$"));
         await Assertions.Expect(manager.GetByTestId("current-tier")).ToHaveTextAsync("Free v1");
