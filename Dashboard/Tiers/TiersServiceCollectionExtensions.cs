@@ -1,6 +1,6 @@
 namespace Dashboard.Tiers;
 
-/// <summary>Registers the tiers feature: the SME options and the rule that judges a business's size.</summary>
+/// <summary>Registers the tiers feature: the SME options and the rule that judges a business's size, and the tier catalogue.</summary>
 public static class TiersServiceCollectionExtensions
 {
     public static IServiceCollection AddTiers(this IServiceCollection services, IConfiguration configuration)
@@ -17,6 +17,7 @@ public static class TiersServiceCollectionExtensions
             .Validate(o => o.ConsecutivePeriods is >= 1 and <= 10, $"{section}:ConsecutivePeriods must be between 1 and 10.")
             .ValidateOnStart();
         services.AddSingleton<SmeEligibility>();
+        services.AddScoped<TierCatalogueService>();
         return services;
     }
 }
