@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -144,8 +145,13 @@ public sealed record MoveCandidate
 
     public int Version { get; init; }
 
-    /// <summary>True when the business has a scheduled change or one awaiting approval, which a move must not overtake.</summary>
-    public bool HasPendingChange { get; init; }
+    /// <summary>
+    /// The status of a change of the business still to come (<c>Scheduled</c> or <c>PendingApproval</c>), which a move
+    /// must not overtake; null when there is none.
+    /// </summary>
+    public string? PendingChange { get; init; }
+
+    public bool HasPendingChange => PendingChange is not null;
 
     /// <summary>Left where it is: a pending change decides what comes next, and only an active row is moved.</summary>
     public bool IsSkipped => HasPendingChange || Status != Active;
@@ -280,10 +286,9 @@ public sealed class TierCatalogueStore(Database database, AuditLog audit, TimePr
         SELECT s.Id AS SubscriptionId, s.BusinessId, b.DisplayName AS BusinessName, s.TierVersionId, tv.VersionNumber, tv.MonthlyPriceCents,
                s.Status, s.EffectiveFrom, s.EffectiveTo, s.PriceOverrideCents, s.DiscountPercent, s.DiscountEndsAt,
                s.ConversationsOverride, s.AgentSeatsOverride, s.ApprovalStatus, s.ApprovedByUserId, s.Version,
-               CASE WHEN EXISTS (
-                   SELECT 1 FROM Subscriptions p
-                   WHERE p.BusinessId = s.BusinessId AND p.Status IN ('Scheduled', 'PendingApproval')
-                     AND (p.EffectiveTo IS NULL OR p.EffectiveTo > @Now)) THEN 1 ELSE 0 END AS HasPendingChange
+               (SELECT MIN(p.Status) FROM Subscriptions p
+                WHERE p.BusinessId = s.BusinessId AND p.Status IN ('Scheduled', 'PendingApproval')
+                  AND (p.EffectiveTo IS NULL OR p.EffectiveTo > @Now)) AS PendingChange
         FROM Subscriptions s
         JOIN TierVersions tv ON tv.Id = s.TierVersionId
         JOIN Businesses b ON b.Id = s.BusinessId
@@ -422,7 +427,10 @@ public sealed class TierCatalogueStore(Database database, AuditLog audit, TimePr
         ArgumentNullException.ThrowIfNull(move);
         ArgumentNullException.ThrowIfNull(actor);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        // Serializable, so that no change of a business can slip in between the check against the preview and the writes
+        // (SQLite's write lock already gives that; on SQL Server it keeps the rows read locked until the commit).
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
         var target = await LatestAsync(connection, transaction, move.TierId, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException("Tier", Text(move.TierId));
         var candidates = move.FromVersions.Count == 0

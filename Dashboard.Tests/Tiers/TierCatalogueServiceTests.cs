@@ -205,7 +205,7 @@ public sealed class TierCatalogueServiceTests : IAsyncLifetime
         Assert.Equal(28_000, preview.MonthlyChangeCents);
         Assert.Equal(["API access"], preview.FeaturesLost);
         Assert.Equal([(1, new LimitChange("Agent seats", 10, 5))], preview.LimitsLowered);
-        Assert.Equal(["Echo", "Foxtrot"], preview.Skipped.Select(s => s.Name));
+        Assert.Equal([("Echo", "a change is scheduled"), ("Foxtrot", "a change awaits approval")], preview.Skipped.Select(s => (s.Name, s.Why)));
         Assert.Equal(2, preview.TargetVersion);
         Assert.Null(preview.Blocker);
         Assert.True(preview.CanApply);

@@ -73,7 +73,7 @@ public partial class CataloguePage
     private string EffectiveText(CatalogueVersion version) =>
         version.EffectiveFrom > _now
             ? "scheduled from " + TierCatalogueText.Date(version.EffectiveFrom)
-            : "from " + TierCatalogueText.Date(version.EffectiveFrom);
+            : TierCatalogueText.Date(version.EffectiveFrom);
 
     private static IEnumerable<(string Name, bool On)> Features(CatalogueVersion version) =>
     [
@@ -82,12 +82,6 @@ public partial class CataloguePage
         (TierCatalogueText.BroadcastCampaigns, version.BroadcastCampaigns),
         (TierCatalogueText.Analytics, version.Analytics),
     ];
-
-    private static string FeatureSummary(CatalogueVersion version)
-    {
-        var on = Features(version).Where(f => f.On).Select(f => f.Name).ToList();
-        return on.Count == 0 ? "none" : string.Join(", ", on);
-    }
 
     private async Task EditAsync(CatalogueTier tier)
     {
@@ -118,7 +112,7 @@ public partial class CataloguePage
             { d => d.ActingUser, _user },
             { d => d.RemoteIp, _remoteIp },
         };
-        var dialog = await Dialogs.ShowAsync<MoveTierDialog>($"Move {tier.Name} businesses to the latest version", parameters, s_dialogOptions);
+        var dialog = await Dialogs.ShowAsync<MoveTierDialog>($"Move businesses to {tier.Name} v{tier.Latest?.VersionNumber}", parameters, s_dialogOptions);
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: TierMoveResult moved })
         {

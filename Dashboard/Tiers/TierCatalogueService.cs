@@ -341,8 +341,12 @@ public sealed class TierCatalogueService(
             FromVersions = selected,
             Affected = affected.Count,
             Skipped = candidates.Where(c => c.IsSkipped)
-                .Select(c => new SkippedBusiness(c.BusinessId, c.BusinessName, c.VersionNumber,
-                    c.Status == MoveCandidate.Active ? "has a scheduled change or one awaiting approval" : "a scheduled change is in force"))
+                .Select(c => new SkippedBusiness(c.BusinessId, c.BusinessName, c.VersionNumber, c.PendingChange switch
+                {
+                    "PendingApproval" => "a change awaits approval",
+                    _ when c.Status == MoveCandidate.Active => "a change is scheduled",
+                    _ => "a scheduled change is in force",
+                }))
                 .ToList(),
             Versions = impacts,
             FeaturesLost = withBusinesses.SelectMany(i => i.FeaturesLost).Distinct().ToList(),
