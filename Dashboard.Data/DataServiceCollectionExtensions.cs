@@ -57,6 +57,8 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<ITierStore, TierStore>();
         services.TryAddSingleton<ITierCatalogueStore, TierCatalogueStore>();
         services.TryAddSingleton<ISmeFiguresStore, SmeFiguresStore>();
+        services.TryAddSingleton<ISubscriptionStore, SubscriptionStore>();
+        services.TryAddSingleton<ISmeStatusStore, SmeStatusStore>();
         services.TryAddSingleton<DemoDataSeeder>();
         return services;
     }

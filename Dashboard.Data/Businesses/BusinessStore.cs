@@ -140,8 +140,8 @@ public sealed class BusinessStore(Database database) : IBusinessStore
                 WHERE s.Status = 'Active' AND tv.MonthlyPriceCents > 0) AS PayingBusinesses,
             (SELECT COALESCE(SUM(
                 CASE WHEN s.DiscountPercent IS NOT NULL AND (s.DiscountEndsAt IS NULL OR s.DiscountEndsAt > @Now)
-                     THEN COALESCE(s.PriceOverrideCents, tv.MonthlyPriceCents) * (100 - s.DiscountPercent) / 100
-                     ELSE COALESCE(s.PriceOverrideCents, tv.MonthlyPriceCents) END), 0)
+                     THEN CASE WHEN s.PriceOverrideCents IS NOT NULL AND (s.OverridesEndAt IS NULL OR s.OverridesEndAt > @Now) THEN s.PriceOverrideCents ELSE tv.MonthlyPriceCents END * (100 - s.DiscountPercent) / 100
+                     ELSE CASE WHEN s.PriceOverrideCents IS NOT NULL AND (s.OverridesEndAt IS NULL OR s.OverridesEndAt > @Now) THEN s.PriceOverrideCents ELSE tv.MonthlyPriceCents END END), 0)
                 FROM Subscriptions s JOIN TierVersions tv ON tv.Id = s.TierVersionId
                 WHERE s.Status = 'Active') AS MonthlyRecurringRevenueCents;
         """;

@@ -20,12 +20,12 @@ public sealed class RoleAccessTests(RoleAccessTests.App app) : IClassFixture<Rol
     {
         ["reviewer@demo.local"] = ["/verification", "/verification/stats", "/verification/1", "/audit"],
         ["senior@demo.local"] = ["/verification", "/verification/stats", "/verification/1", "/audit"],
-        ["manager@demo.local"] = ["/businesses", "/businesses/1", "/tiers", "/audit"],
+        ["manager@demo.local"] = ["/businesses", "/businesses/1", "/approvals", "/tiers", "/audit"],
         ["exec@demo.local"] = ["/usage", "/tiers", "/audit"],
-        ["admin@demo.local"] = ["/usage", "/tiers", "/admin", "/audit"],
+        ["admin@demo.local"] = ["/businesses", "/businesses/1", "/approvals", "/tiers", "/usage", "/admin", "/audit"],
     };
 
-    private static readonly string[] s_pages = ["/verification", "/verification/stats", "/verification/1", "/businesses", "/businesses/1", "/tiers", "/usage", "/admin", "/audit"];
+    private static readonly string[] s_pages = ["/verification", "/verification/stats", "/verification/1", "/businesses", "/businesses/1", "/approvals", "/tiers", "/usage", "/admin", "/audit"];
 
     public static TheoryData<string, string, bool> Cases()
     {
@@ -66,6 +66,7 @@ public sealed class RoleAccessTests(RoleAccessTests.App app) : IClassFixture<Rol
     [InlineData("/verification/stats")]
     [InlineData("/businesses")]
     [InlineData("/businesses/1")]
+    [InlineData("/approvals")]
     [InlineData("/tiers")]
     [InlineData("/verification/1")]
     [InlineData("/usage")]

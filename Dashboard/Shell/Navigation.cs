@@ -16,7 +16,8 @@ public static class Navigation
     [
         new("Verification queue", "/verification", Icons.Material.Outlined.VerifiedUser, Policies.Reviewer, "Trust & safety"),
         new("Reviewer statistics", "/verification/stats", Icons.Material.Outlined.QueryStats, Policies.Reviewer, "Trust & safety"),
-        new("Businesses", "/businesses", Icons.Material.Outlined.Storefront, Policies.AccountManager, "Accounts"),
+        new("Businesses", "/businesses", Icons.Material.Outlined.Storefront, Policies.Accounts, "Accounts"),
+        new("Approvals", "/approvals", Icons.Material.Outlined.FactCheck, Policies.Accounts, "Accounts"),
         new("Tier catalogue", "/tiers", Icons.Material.Outlined.Sell, Policies.CatalogueViewer, "Accounts"),
         new("Usage overview", "/usage", Icons.Material.Outlined.Insights, Policies.UsageViewer, "Analytics"),
         new("Administration", "/admin", Icons.Material.Outlined.AdminPanelSettings, Policies.Admin, "Console"),
