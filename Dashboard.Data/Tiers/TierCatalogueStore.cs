@@ -108,8 +108,6 @@ public sealed record CatalogueTier
 /// <summary>A business's subscription in force on an older version of a tier: what moving it to the latest version would change.</summary>
 public sealed record MoveCandidate
 {
-    public const string Active = "Active";
-
     public long SubscriptionId { get; init; }
 
     public long BusinessId { get; init; }
@@ -139,9 +137,17 @@ public sealed record MoveCandidate
 
     public int? AgentSeatsOverride { get; init; }
 
+    public DateTimeOffset? OverridesEndAt { get; init; }
+
     public string ApprovalStatus { get; init; } = "";
 
+    public string? ApprovalReasons { get; init; }
+
     public long? ApprovedByUserId { get; init; }
+
+    public DateTimeOffset? DecidedAt { get; init; }
+
+    public string? DecisionNote { get; init; }
 
     public int Version { get; init; }
 
@@ -154,19 +160,14 @@ public sealed record MoveCandidate
     public bool HasPendingChange => PendingChange is not null;
 
     /// <summary>Left where it is: a pending change decides what comes next, and only an active row is moved.</summary>
-    public bool IsSkipped => HasPendingChange || Status != Active;
+    public bool IsSkipped => HasPendingChange || Status != SubscriptionStatus.Active;
 
     /// <summary>
-    /// What the business pays a month on a version with this list price: a price override replaces the list price, and a
-    /// discount applies while it has not ended (whole cents, rounded down, as the programme's MRR counts it).
+    /// What the business pays a month on a version with this list price, by <see cref="SubscriptionPricing"/>: a running
+    /// price override keeps its price whatever the list price, and a running discount applies to either.
     /// </summary>
-    public long MonthlyCents(long listPriceCents, DateTimeOffset now)
-    {
-        var price = PriceOverrideCents ?? listPriceCents;
-        return DiscountPercent is { } discount && (DiscountEndsAt is null || DiscountEndsAt > now)
-            ? price * (100 - discount) / 100
-            : price;
-    }
+    public long MonthlyCents(long listPriceCents, DateTimeOffset now) =>
+        SubscriptionPricing.MonthlyPriceCents(listPriceCents, PriceOverrideCents, OverridesEndAt, DiscountPercent, DiscountEndsAt, now);
 
     /// <summary>
     /// A fingerprint of the subscriptions a move would change and of its target: a move applies only while the set
@@ -254,8 +255,8 @@ public sealed class TierCatalogueStore(Database database, AuditLog audit, TimePr
         ORDER BY TierId, VersionNumber DESC;
         """;
 
-    // In force as the entitlements read it: an active row, or a scheduled one whose date has come, whose period contains now.
-    private const string InForce = "s.Status IN ('Active', 'Scheduled') AND s.EffectiveFrom <= @Now AND (s.EffectiveTo IS NULL OR s.EffectiveTo > @Now)";
+    // In force as the entitlements read it: a row whose period contains now, unless it awaits approval, was rejected or cancelled.
+    private const string InForce = "s.Status IN ('Active', 'Scheduled', 'Ended') AND s.EffectiveFrom <= @Now AND (s.EffectiveTo IS NULL OR s.EffectiveTo > @Now)";
 
     private const string BusinessesPerVersionSql = """
         SELECT s.TierVersionId, COUNT(DISTINCT s.BusinessId) AS Businesses
@@ -285,7 +286,8 @@ public sealed class TierCatalogueStore(Database database, AuditLog audit, TimePr
     private const string CandidatesSql = """
         SELECT s.Id AS SubscriptionId, s.BusinessId, b.DisplayName AS BusinessName, s.TierVersionId, tv.VersionNumber, tv.MonthlyPriceCents,
                s.Status, s.EffectiveFrom, s.EffectiveTo, s.PriceOverrideCents, s.DiscountPercent, s.DiscountEndsAt,
-               s.ConversationsOverride, s.AgentSeatsOverride, s.ApprovalStatus, s.ApprovedByUserId, s.Version,
+               s.ConversationsOverride, s.AgentSeatsOverride, s.OverridesEndAt, s.ApprovalStatus, s.ApprovalReasons, s.ApprovedByUserId,
+               s.DecidedAt, s.DecisionNote, s.Version,
                (SELECT MIN(p.Status) FROM Subscriptions p
                 WHERE p.BusinessId = s.BusinessId AND p.Status IN ('Scheduled', 'PendingApproval')
                   AND (p.EffectiveTo IS NULL OR p.EffectiveTo > @Now)) AS PendingChange
@@ -305,7 +307,8 @@ public sealed class TierCatalogueStore(Database database, AuditLog audit, TimePr
 
     private readonly string _insertSubscriptionSql = database.InsertReturningId("Subscriptions",
         "BusinessId", "TierVersionId", "EffectiveFrom", "EffectiveTo", "Status", "PriceOverrideCents", "DiscountPercent", "DiscountEndsAt",
-        "ConversationsOverride", "AgentSeatsOverride", "ApprovalStatus", "ApprovedByUserId", "Reason", "EnteredAt", "EnteredByUserId", "Version");
+        "ConversationsOverride", "AgentSeatsOverride", "OverridesEndAt", "ApprovalStatus", "ApprovalReasons", "ApprovedByUserId", "DecidedAt",
+        "DecisionNote", "Reason", "EnteredAt", "EnteredByUserId", "Version");
 
     public async Task<IReadOnlyList<CatalogueTier>> ListAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -453,31 +456,45 @@ public sealed class TierCatalogueStore(Database database, AuditLog audit, TimePr
                 throw new ConcurrencyConflictException("Subscription", Text(candidate.SubscriptionId));
             }
 
-            var id = await connection.ExecuteScalarAsync<long>(Command(_insertSubscriptionSql, new
+            long id;
+            try
             {
-                candidate.BusinessId,
-                TierVersionId = target.Id,
-                EffectiveFrom = move.Now,
-                candidate.EffectiveTo,
-                Status = MoveCandidate.Active,
-                candidate.PriceOverrideCents,
-                candidate.DiscountPercent,
-                candidate.DiscountEndsAt,
-                candidate.ConversationsOverride,
-                candidate.AgentSeatsOverride,
-                candidate.ApprovalStatus,
-                candidate.ApprovedByUserId,
-                Reason = string.Create(CultureInfo.InvariantCulture, $"Moved to {tierName} v{target.VersionNumber} from v{candidate.VersionNumber}"),
-                EnteredAt = move.Now,
-                move.EnteredByUserId,
-                Version = 1,
-            }, cancellationToken, transaction)).ConfigureAwait(false);
+                // The commercial terms and their approval carry over; only the version changes.
+                id = await connection.ExecuteScalarAsync<long>(Command(_insertSubscriptionSql, new
+                {
+                    candidate.BusinessId,
+                    TierVersionId = target.Id,
+                    EffectiveFrom = move.Now,
+                    candidate.EffectiveTo,
+                    Status = SubscriptionStatus.Active,
+                    candidate.PriceOverrideCents,
+                    candidate.DiscountPercent,
+                    candidate.DiscountEndsAt,
+                    candidate.ConversationsOverride,
+                    candidate.AgentSeatsOverride,
+                    candidate.OverridesEndAt,
+                    candidate.ApprovalStatus,
+                    candidate.ApprovalReasons,
+                    candidate.ApprovedByUserId,
+                    candidate.DecidedAt,
+                    candidate.DecisionNote,
+                    Reason = string.Create(CultureInfo.InvariantCulture, $"Moved to {tierName} v{target.VersionNumber} from v{candidate.VersionNumber}"),
+                    EnteredAt = move.Now,
+                    move.EnteredByUserId,
+                    Version = 1,
+                }, cancellationToken, transaction)).ConfigureAwait(false);
+            }
+            catch (DbException ex) when (database.IsUniqueViolation(ex))
+            {
+                // A business has one active row; another one appeared since the candidates were read.
+                throw new ConcurrencyConflictException("Subscription", Text(candidate.SubscriptionId));
+            }
 
             var before = candidate.MonthlyCents(candidate.MonthlyPriceCents, move.Now);
             var after = candidate.MonthlyCents(target.MonthlyPriceCents, move.Now);
             change += after - before;
             await audit.AppendAsync(connection, transaction, new AuditEntry(
-                "SubscriptionMovedToLatestVersion", "Subscription", Text(id),
+                "SubscriptionMovedToLatestVersion", "Subscription", Text(candidate.BusinessId),
                 string.Create(CultureInfo.InvariantCulture,
                     $"{candidate.BusinessName} (business {candidate.BusinessId}) moved from {tierName} v{candidate.VersionNumber} to v{target.VersionNumber}"),
                 new { candidate.BusinessId, candidate.SubscriptionId, TierVersion = candidate.VersionNumber, MonthlyPriceCents = before },

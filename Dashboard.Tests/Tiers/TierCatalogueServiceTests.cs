@@ -190,9 +190,10 @@ public sealed class TierCatalogueServiceTests : IAsyncLifetime
     /// <summary>
     /// Business v1 costs 499 EUR, v2 599 EUR (see <see cref="BusinessV2"/>). By hand, per business on v1:
     /// Alpha (list price) +100.00; Bravo (20 % off until next month) 479.20 − 399.20 = +80.00; Charlie (price override) 0;
-    /// Delta (50 % off that ended yesterday) +100.00. Echo (scheduled change) and Foxtrot (change awaiting approval) are
-    /// skipped; Golf's v1 row has ended and Hotel is on another tier. So 4 move, MRR +280.00 EUR; v2 lacks API access
-    /// and has fewer agent seats (10 → 5); conversations rise and phone numbers become unlimited, which is no loss.
+    /// Delta (50 % off that ended yesterday) +100.00; India (price override whose overrides ended last week, so list
+    /// price) +100.00. Echo (scheduled change) and Foxtrot (change awaiting approval) are skipped; Golf's v1 row has
+    /// ended and Hotel is on another tier. So 5 move, MRR +380.00 EUR; v2 lacks API access and has fewer agent seats
+    /// (10 → 5); conversations rise and phone numbers become unlimited, which is no loss.
     /// </summary>
     [Fact]
     public async Task PreviewMove_CraftedSubscriptions_MatchHandCalculation()
@@ -201,8 +202,8 @@ public sealed class TierCatalogueServiceTests : IAsyncLifetime
 
         var preview = await Catalogue.PreviewMoveAsync(_world.AdminPrincipal, tierId, [1], Ct);
 
-        Assert.Equal(4, preview.Affected);
-        Assert.Equal(28_000, preview.MonthlyChangeCents);
+        Assert.Equal(5, preview.Affected);
+        Assert.Equal(38_000, preview.MonthlyChangeCents);
         Assert.Equal(["API access"], preview.FeaturesLost);
         Assert.Equal([(1, new LimitChange("Agent seats", 10, 5))], preview.LimitsLowered);
         Assert.Equal([("Echo", "a change is scheduled"), ("Foxtrot", "a change awaits approval")], preview.Skipped.Select(s => (s.Name, s.Why)));
@@ -219,7 +220,7 @@ public sealed class TierCatalogueServiceTests : IAsyncLifetime
 
         var result = await Catalogue.MoveAsync(_world.AdminPrincipal, "203.0.113.9", preview, Ct);
 
-        Assert.Equal(new TierMoveResult(4, 2, 28_000), result);
+        Assert.Equal(new TierMoveResult(5, 2, 38_000), result);
         var rows = await _world.QueryAsync<SubscriptionRow>("""
             SELECT b.DisplayName AS Business, tv.VersionNumber, s.Status, s.EffectiveFrom, s.EffectiveTo, s.PriceOverrideCents, s.DiscountPercent,
                    s.Reason, s.EnteredByUserId, s.Version
@@ -237,9 +238,10 @@ public sealed class TierCatalogueServiceTests : IAsyncLifetime
 
         var audit = _world.Services.Get<IAuditLog>();
         var moved = (await audit.QueryAsync(new AuditQuery { Action = "SubscriptionMovedToLatestVersion" }, Ct)).Items;
-        Assert.Equal(4, moved.Count);
+        Assert.Equal(5, moved.Count);
         var bravoEntry = moved.Single(e => e.Summary!.StartsWith("Bravo", StringComparison.Ordinal));
-        Assert.Equal(("Subscription", "203.0.113.9"), (bravoEntry.EntityType, bravoEntry.RemoteIp));
+        var bravoId = Assert.Single(await _world.QueryAsync<long>("SELECT Id FROM Businesses WHERE DisplayName = 'Bravo';"));
+        Assert.Equal(("Subscription", bravoId.ToString(System.Globalization.CultureInfo.InvariantCulture), "203.0.113.9"), (bravoEntry.EntityType, bravoEntry.EntityId, bravoEntry.RemoteIp));
         using (var before = JsonDocument.Parse(bravoEntry.BeforeJson!))
         using (var after = JsonDocument.Parse(bravoEntry.AfterJson!))
         {
@@ -248,7 +250,7 @@ public sealed class TierCatalogueServiceTests : IAsyncLifetime
         }
 
         var summary = Assert.Single((await audit.QueryAsync(new AuditQuery { Action = "TierBusinessesMoved" }, Ct)).Items);
-        Assert.Equal(("Tier", "Moved 4 businesses from Business v1 to v2; 2 skipped with a pending change"), (summary.EntityType, summary.Summary));
+        Assert.Equal(("Tier", "Moved 5 businesses from Business v1 to v2; 2 skipped with a pending change"), (summary.EntityType, summary.Summary));
     }
 
     [Fact]
@@ -260,7 +262,7 @@ public sealed class TierCatalogueServiceTests : IAsyncLifetime
 
         var refused = await Assert.ThrowsAsync<CatalogueRuleException>(() => Catalogue.MoveAsync(_world.AdminPrincipal, null, preview, Ct));
 
-        Assert.Equal("The businesses on the chosen versions changed since the preview (4 then, 5 now). Nothing was moved. Check the new preview and confirm again.", refused.Message);
+        Assert.Equal("The businesses on the chosen versions changed since the preview (5 then, 6 now). Nothing was moved. Check the new preview and confirm again.", refused.Message);
         Assert.Empty(await _world.QueryAsync<long>("SELECT s.Id FROM Subscriptions s JOIN TierVersions tv ON tv.Id = s.TierVersionId WHERE tv.VersionNumber = 2;"));
         Assert.Empty((await _world.Services.Get<IAuditLog>().QueryAsync(new AuditQuery { Action = "TierBusinessesMoved" }, Ct)).Items);
     }
@@ -302,6 +304,7 @@ public sealed class TierCatalogueServiceTests : IAsyncLifetime
         await _world.SubscribeAsync(await _world.AddBusinessAsync("Bravo"), "business", 1, discountPercent: 20, discountEndsAt: start.AddMonths(1));
         await _world.SubscribeAsync(await _world.AddBusinessAsync("Charlie"), "business", 1, priceOverrideCents: 30_000);
         await _world.SubscribeAsync(await _world.AddBusinessAsync("Delta"), "business", 1, discountPercent: 50, discountEndsAt: start.AddDays(-1));
+        await _world.SubscribeAsync(await _world.AddBusinessAsync("India"), "business", 1, priceOverrideCents: 30_000, overridesEndAt: start.AddDays(-7));
 
         var echo = await _world.AddBusinessAsync("Echo");
         await _world.SubscribeAsync(echo, "business", 1, to: start.AddDays(5));

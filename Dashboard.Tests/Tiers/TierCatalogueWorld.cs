@@ -79,11 +79,11 @@ public sealed class TierCatalogueWorld : IAsyncDisposable
     /// <summary>Writes one subscription row of a business on a tier version.</summary>
     public async Task<long> SubscribeAsync(
         long businessId, string tierCode, int version, string status = "Active", DateTimeOffset? from = null, DateTimeOffset? to = null,
-        long? priceOverrideCents = null, int? discountPercent = null, DateTimeOffset? discountEndsAt = null)
+        long? priceOverrideCents = null, int? discountPercent = null, DateTimeOffset? discountEndsAt = null, DateTimeOffset? overridesEndAt = null)
     {
         var sql = Database.InsertReturningId("Subscriptions",
             "BusinessId", "TierVersionId", "EffectiveFrom", "EffectiveTo", "Status", "PriceOverrideCents", "DiscountPercent", "DiscountEndsAt",
-            "ApprovalStatus", "EnteredAt");
+            "OverridesEndAt", "ApprovalStatus", "EnteredAt");
         await using var connection = await Database.OpenAsync(Ct);
         var versionId = await connection.ExecuteScalarAsync<long>(
             "SELECT tv.Id FROM TierVersions tv JOIN Tiers t ON t.Id = tv.TierId WHERE t.Code = @Code AND tv.VersionNumber = @Version;",
@@ -98,6 +98,7 @@ public sealed class TierCatalogueWorld : IAsyncDisposable
             PriceOverrideCents = priceOverrideCents,
             DiscountPercent = discountPercent,
             DiscountEndsAt = discountEndsAt,
+            OverridesEndAt = overridesEndAt,
             ApprovalStatus = "NotRequired",
             EnteredAt = Start.AddMonths(-6),
         });

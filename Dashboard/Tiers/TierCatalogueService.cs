@@ -343,9 +343,9 @@ public sealed class TierCatalogueService(
             Skipped = candidates.Where(c => c.IsSkipped)
                 .Select(c => new SkippedBusiness(c.BusinessId, c.BusinessName, c.VersionNumber, c.PendingChange switch
                 {
-                    "PendingApproval" => "a change awaits approval",
-                    _ when c.Status == MoveCandidate.Active => "a change is scheduled",
-                    _ => "a scheduled change is in force",
+                    SubscriptionStatus.PendingApproval => "a change awaits approval",
+                    SubscriptionStatus.Scheduled => "a change is scheduled",
+                    _ => "its subscription is ending",
                 }))
                 .ToList(),
             Versions = impacts,
