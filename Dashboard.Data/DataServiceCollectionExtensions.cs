@@ -59,6 +59,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<ISmeFiguresStore, SmeFiguresStore>();
         services.TryAddSingleton<ISubscriptionStore, SubscriptionStore>();
         services.TryAddSingleton<ISmeStatusStore, SmeStatusStore>();
+        services.TryAddSingleton<IRevenueStore, RevenueStore>();
         services.TryAddSingleton<DemoDataSeeder>();
         return services;
     }

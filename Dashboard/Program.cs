@@ -50,6 +50,7 @@ app.MapStaticAssets();
 app.MapConsoleHealth();
 app.MapApiV1().MapVerificationIntake().MapEntitlements();
 app.MapAccountEndpoints();
+app.MapRevenueExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -56,7 +56,7 @@ public sealed class AdminTestServices : IAsyncDisposable
         return new AdminTestServices(path, services.BuildServiceProvider(), time);
     }
 
-    /// <summary>The production registrations (data, identity with the real policies, admin, tiers) over the test database.</summary>
+    /// <summary>The production registrations (data, identity with the real policies, admin, verification, tiers) over the test database.</summary>
     public static void Register(IServiceCollection services, string databasePath, TimeProvider? time = null)
     {
         if (time is not null)

@@ -31,9 +31,10 @@ public sealed class TierWorld : IAsyncDisposable
         var services = new ServiceCollection().AddLogging();
         services.AddAuthorizationBuilder().AddConsolePolicies("Cookies", "ApiKey");
         var authorization = services.BuildServiceProvider().GetRequiredService<IAuthorizationService>();
-        Service = new TierChangeService(Subscriptions, new BusinessStore(database.Database),
-            new SmeEligibility(new SmeFiguresStore(database.Database), Microsoft.Extensions.Options.Options.Create(new SmeOptions())),
+        var eligibility = new SmeEligibility(new SmeFiguresStore(database.Database), Microsoft.Extensions.Options.Options.Create(new SmeOptions()));
+        Service = new TierChangeService(Subscriptions, new BusinessStore(database.Database), eligibility,
             authorization, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<TierChangeService>.Instance);
+        SmeStatus = new SmeStatusService(eligibility, new SmeStatusStore(database.Database, Audit, Time), authorization, NullLogger<SmeStatusService>.Instance);
     }
 
     /// <summary>Tuesday 10 November 2026, 09:00 UTC: the 10th of a 30-day month.</summary>
@@ -51,6 +52,8 @@ public sealed class TierWorld : IAsyncDisposable
 
     public TierChangeService Service { get; }
 
+    public SmeStatusService SmeStatus { get; }
+
     public Dashboard.Data.Database Database => _database.Database;
 
     public DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
@@ -66,10 +69,11 @@ public sealed class TierWorld : IAsyncDisposable
     }
 
     /// <summary>A business of the given size on <paramref name="tier"/> since 1 January 2026. 20 employees and EUR 2m make an SME; 900 and EUR 300m do not.</summary>
-    public async Task<long> BusinessAsync(string tier, bool sme = true, string name = "Huber Backstube")
+    public async Task<long> BusinessAsync(string tier, bool sme = true, string name = "Huber Backstube", string? storedStatus = null)
     {
         await using var connection = await Database.OpenAsync(CancellationToken.None);
         var (employees, turnover, status) = sme ? (20L, 2_000_000L, "Sme") : (900L, 300_000_000L, "NonSme");
+        status = storedStatus ?? status;
         var id = await connection.ExecuteScalarAsync<long>("""
             INSERT INTO Businesses (DisplayName, LegalName, Category, Country, PhoneE164, Employees, AnnualTurnoverEur, BalanceSheetEur, SmeStatus, CreatedAt, UpdatedAt)
             VALUES (@Name, @Name, 'Retail', 'DE', @Phone, @Employees, @Turnover, @Turnover, @Status, '2026-01-01T00:00:00.0000000Z', '2026-01-01T00:00:00.0000000Z');

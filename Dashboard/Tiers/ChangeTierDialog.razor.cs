@@ -69,6 +69,7 @@ public partial class ChangeTierDialog
         try
         {
             _offers = await Changes.OffersAsync(_user, CancellationToken.None);
+            await RefreshPreviewAsync();
         }
         catch (UnauthorizedAccessException ex)
         {
@@ -159,12 +160,13 @@ public partial class ChangeTierDialog
         return _attempted || field is not (nameof(TierChangeRequest.Reason) or nameof(TierChangeRequest.TierCode)) ? error : null;
     }
 
-    private static string Euro(long cents) => (cents / 100m).ToString("#,##0.##", Invariant) + " EUR";
+    private static string Euro(long cents) => (cents / 100m).ToString(cents % 100 == 0 ? "#,##0" : "#,##0.00", Invariant) + " EUR";
 
     private static string SignedEuro(long cents) => (cents > 0 ? "+" : "") + Euro(cents);
 
-    private static string LimitHelp(int? tierLimit) =>
-        tierLimit is { } limit ? $"Tier: {limit.ToString("N0", Invariant)}. Empty keeps it." : "Tier: unlimited. Empty keeps it.";
+    private string LimitHelp(int? tierLimit) => _preview?.Target is null
+        ? "Empty keeps the tier's limit."
+        : tierLimit is { } limit ? $"Tier: {limit.ToString("N0", Invariant)}. Empty keeps it." : "Tier: unlimited. Empty keeps it.";
 
     private static Color DirectionColor(string direction) => direction switch
     {

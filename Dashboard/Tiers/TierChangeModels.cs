@@ -44,6 +44,9 @@ public sealed record TierChangePreview
 
     public bool BusinessIsSme { get; init; }
 
+    /// <summary>False when no size figures are recorded, so the SME verdict rests on the stored status alone.</summary>
+    public bool BusinessSizeKnown { get; init; }
+
     public SubscriptionRow? Current { get; init; }
 
     /// <summary>A change already scheduled or waiting for approval; a second one is refused until it is cancelled.</summary>

@@ -342,6 +342,7 @@ public sealed class TierChangeService(
         var business = await businesses.GetAsync(request.BusinessId, cancellationToken) ?? throw new NotFoundException("Business", Text(request.BusinessId));
         var verdict = await sme.JudgeAsync(request.BusinessId, cancellationToken);
         var isSme = verdict?.IsSme ?? false;
+        var sizeKnown = verdict is { HasFigures: true };
         var open = await store.OpenRowsAsync(request.BusinessId, cancellationToken);
         var current = open.FirstOrDefault(r => r.Status == SubscriptionStatus.Active);
         var waiting = open.FirstOrDefault(r => r.Status is SubscriptionStatus.Scheduled or SubscriptionStatus.PendingApproval);
@@ -384,13 +385,13 @@ public sealed class TierChangeService(
 
         if (target is null)
         {
-            return new TierChangePreview { BusinessName = business.DisplayName, BusinessIsSme = isSme, Current = current, Waiting = waiting, EffectiveAt = at, Immediate = immediate, Errors = errors };
+            return new TierChangePreview { BusinessName = business.DisplayName, BusinessIsSme = isSme, BusinessSizeKnown = sizeKnown, Current = current, Waiting = waiting, EffectiveAt = at, Immediate = immediate, Errors = errors };
         }
 
         var newMonthly = SubscriptionPricing.MonthlyPriceCents(target.MonthlyPriceCents, request.PriceOverrideCents, Nullable(request.OverridesEndOn),
             request.DiscountPercent, Nullable(request.DiscountEndsOn), at);
         var currentMonthly = current?.MonthlyPriceCentsAt(at) ?? 0;
-        var approval = ApprovalReasons(request, at, target, newMonthly, isSme, verdict is not null && verdict.HasFigures);
+        var approval = ApprovalReasons(request, at, target, newMonthly, isSme, sizeKnown);
         if (request.FreeUntil is not null && current is null)
         {
             errors[nameof(request.FreeUntil)] = "The business has no tier to go back to after a free period.";
@@ -402,6 +403,7 @@ public sealed class TierChangeService(
         {
             BusinessName = business.DisplayName,
             BusinessIsSme = isSme,
+            BusinessSizeKnown = sizeKnown,
             Current = current,
             Waiting = waiting,
             Target = target,
