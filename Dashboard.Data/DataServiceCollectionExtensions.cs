@@ -55,6 +55,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<IVerificationStore, VerificationStore>();
         services.TryAddSingleton<ICheckDataStore, CheckDataStore>();
         services.TryAddSingleton<ITierStore, TierStore>();
+        services.TryAddSingleton<ITierCatalogueStore, TierCatalogueStore>();
         services.TryAddSingleton<ISmeFiguresStore, SmeFiguresStore>();
         services.TryAddSingleton<ISubscriptionStore, SubscriptionStore>();
         services.TryAddSingleton<ISmeStatusStore, SmeStatusStore>();

@@ -26,6 +26,7 @@ public sealed class PageTourTests(BrowserFixture browser) : IAsyncLifetime
     [InlineData("reviewer@demo.local", "/verification", "Verification queue")]
     [InlineData("senior@demo.local", "/verification/stats", "Reviewer statistics")]
     [InlineData("manager@demo.local", "/businesses", "Businesses")]
+    [InlineData("admin@demo.local", "/tiers", "Tier catalogue")]
     [InlineData("exec@demo.local", "/usage", "Programme overview")]
     [InlineData("exec@demo.local", "/revenue", "Revenue")]
     [InlineData("manager@demo.local", "/revenue", "Revenue")]

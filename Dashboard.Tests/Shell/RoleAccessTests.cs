@@ -20,12 +20,12 @@ public sealed class RoleAccessTests(RoleAccessTests.App app) : IClassFixture<Rol
     {
         ["reviewer@demo.local"] = ["/verification", "/verification/stats", "/verification/1", "/audit"],
         ["senior@demo.local"] = ["/verification", "/verification/stats", "/verification/1", "/audit"],
-        ["manager@demo.local"] = ["/businesses", "/businesses/1", "/approvals", "/revenue", "/audit"],
-        ["exec@demo.local"] = ["/usage", "/revenue", "/audit"],
-        ["admin@demo.local"] = ["/businesses", "/businesses/1", "/approvals", "/usage", "/revenue", "/admin", "/audit"],
+        ["manager@demo.local"] = ["/businesses", "/businesses/1", "/approvals", "/tiers", "/revenue", "/audit"],
+        ["exec@demo.local"] = ["/usage", "/tiers", "/revenue", "/audit"],
+        ["admin@demo.local"] = ["/businesses", "/businesses/1", "/approvals", "/tiers", "/usage", "/revenue", "/admin", "/audit"],
     };
 
-    private static readonly string[] s_pages = ["/verification", "/verification/stats", "/verification/1", "/businesses", "/businesses/1", "/approvals", "/usage", "/revenue", "/admin", "/audit"];
+    private static readonly string[] s_pages = ["/verification", "/verification/stats", "/verification/1", "/businesses", "/businesses/1", "/approvals", "/tiers", "/usage", "/revenue", "/admin", "/audit"];
 
     public static TheoryData<string, string, bool> Cases()
     {
@@ -67,6 +67,7 @@ public sealed class RoleAccessTests(RoleAccessTests.App app) : IClassFixture<Rol
     [InlineData("/businesses")]
     [InlineData("/businesses/1")]
     [InlineData("/approvals")]
+    [InlineData("/tiers")]
     [InlineData("/verification/1")]
     [InlineData("/usage")]
     [InlineData("/revenue")]

@@ -31,31 +31,39 @@ public sealed class AdminTestServices : IAsyncDisposable
     public const string Password = "correct horse battery staple";
 
     private readonly ServiceProvider _provider;
+    private readonly TimeProvider? _time;
 
-    private AdminTestServices(string databasePath, ServiceProvider provider)
+    private AdminTestServices(string databasePath, ServiceProvider provider, TimeProvider? time)
     {
         DatabasePath = databasePath;
         _provider = provider;
+        _time = time;
     }
 
     public string DatabasePath { get; }
 
     public IServiceProvider Services => _provider;
 
-    public static async Task<AdminTestServices> CreateAsync()
+    /// <summary>A fresh database and services; <paramref name="time"/> replaces the system clock when given.</summary>
+    public static async Task<AdminTestServices> CreateAsync(TimeProvider? time = null)
     {
         var path = Path.Combine(Path.GetTempPath(), $"console-admin-tests-{Guid.NewGuid():N}.db");
         var database = new SqliteDatabase("Data Source=" + path, new DatabaseOptions());
         await new DatabaseMigrator(database, NullLoggerFactory.Instance).MigrateAsync(Xunit.TestContext.Current.CancellationToken);
 
         var services = new ServiceCollection();
-        Register(services, path);
-        return new AdminTestServices(path, services.BuildServiceProvider());
+        Register(services, path, time);
+        return new AdminTestServices(path, services.BuildServiceProvider(), time);
     }
 
     /// <summary>The production registrations (data, identity with the real policies, admin, verification, tiers) over the test database.</summary>
-    public static void Register(IServiceCollection services, string databasePath)
+    public static void Register(IServiceCollection services, string databasePath, TimeProvider? time = null)
     {
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Dashboard"] = "Data Source=" + databasePath })
             .Build();
@@ -71,7 +79,7 @@ public sealed class AdminTestServices : IAsyncDisposable
     /// <summary>Makes a bUnit context render console pages as <paramref name="user"/>, over this test database.</summary>
     public void AddTo(BunitContext context, ClaimsPrincipal user)
     {
-        Register(context.Services, DatabasePath);
+        Register(context.Services, DatabasePath, _time);
         ConsoleBunitContext.UseMudAndRealAuthorization(context);
         context.Services.AddScoped<AuthenticationStateProvider>(_ => new FixedAuthenticationStateProvider(user));
     }

@@ -24,7 +24,10 @@ public static class Policies
     /// <summary>Revenue: executives, account managers and admins.</summary>
     public const string RevenueViewer = nameof(RevenueViewer);
 
-    /// <summary>Pages every console role may open (home, audit log of what the role may see, tier catalogue).</summary>
+    /// <summary>The tier catalogue: account managers, executives and admins read it; only admins change it.</summary>
+    public const string CatalogueViewer = nameof(CatalogueViewer);
+
+    /// <summary>Pages every console role may open (home, audit log of what the role may see).</summary>
     public const string AnyRole = nameof(AnyRole);
 
     /// <summary>Policies for API keys: one per scope.</summary>
@@ -41,6 +44,7 @@ public static class Policies
         [UsageViewer] = [Roles.Executive, Roles.Admin],
         [Accounts] = [Roles.AccountManager, Roles.Admin],
         [RevenueViewer] = [Roles.Executive, Roles.AccountManager, Roles.Admin],
+        [CatalogueViewer] = [Roles.AccountManager, Roles.Executive, Roles.Admin],
         [AnyRole] = [.. Roles.All],
     };
 

@@ -18,6 +18,7 @@ public static class Navigation
         new("Reviewer statistics", "/verification/stats", Icons.Material.Outlined.QueryStats, Policies.Reviewer, "Trust & safety"),
         new("Businesses", "/businesses", Icons.Material.Outlined.Storefront, Policies.Accounts, "Accounts"),
         new("Approvals", "/approvals", Icons.Material.Outlined.FactCheck, Policies.Accounts, "Accounts"),
+        new("Tier catalogue", "/tiers", Icons.Material.Outlined.Sell, Policies.CatalogueViewer, "Accounts"),
         new("Usage overview", "/usage", Icons.Material.Outlined.Insights, Policies.UsageViewer, "Analytics"),
         new("Revenue", "/revenue", Icons.Material.Outlined.Euro, Policies.RevenueViewer, "Analytics"),
         new("Administration", "/admin", Icons.Material.Outlined.AdminPanelSettings, Policies.Admin, "Console"),

@@ -1,6 +1,6 @@
 namespace Dashboard.Tiers;
 
-/// <summary>Registers the tiers feature: the SME rule, tier changes with their approvals, the job that applies scheduled changes, and the revenue report.</summary>
+/// <summary>Registers the tiers feature: the SME rule, tier changes with their approvals, the job that applies scheduled changes, the revenue report and the tier catalogue.</summary>
 public static class TiersServiceCollectionExtensions
 {
     public static IServiceCollection AddTiers(this IServiceCollection services, IConfiguration configuration)
@@ -32,6 +32,7 @@ public static class TiersServiceCollectionExtensions
         services.AddSingleton<TierChangeService>();
         services.AddHostedService<ScheduledTierChangesJob>();
         services.AddSingleton<RevenueService>();
+        services.AddScoped<TierCatalogueService>();
         return services;
     }
 }
