@@ -4,6 +4,7 @@ using Dashboard.Data.Demo;
 using Dashboard.Data.Identity;
 using Dashboard.Data.Migrations;
 using Dashboard.Data.Tiers;
+using Dashboard.Data.Usage;
 using Dashboard.Data.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,6 +57,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<ICheckDataStore, CheckDataStore>();
         services.TryAddSingleton<ITierStore, TierStore>();
         services.TryAddSingleton<ISmeFiguresStore, SmeFiguresStore>();
+        services.TryAddSingleton<IUsageStore>(sp => UsageStore.Create(sp.GetRequiredService<Database>()));
         services.TryAddSingleton<DemoDataSeeder>();
         return services;
     }

@@ -4,6 +4,7 @@ using Dashboard.Identity;
 using Dashboard.Platform;
 using Dashboard.Shell;
 using Dashboard.Tiers;
+using Dashboard.Usage;
 using Dashboard.Verification;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
@@ -20,6 +21,7 @@ builder.Services.AddConsoleIdentity(builder.Configuration);
 builder.Services.AddConsolePlatform(builder.Configuration, builder.Environment);
 builder.Services.AddVerification(builder.Configuration);
 builder.Services.AddTiers(builder.Configuration);
+builder.Services.AddUsage(builder.Configuration);
 builder.Services.AddConsoleAdmin();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -48,7 +50,8 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapConsoleHealth();
-app.MapApiV1().MapVerificationIntake().MapEntitlements();
+app.MapApiV1().MapVerificationIntake().MapEntitlements().MapUsageApi();
+app.MapUsageHub();
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
