@@ -57,6 +57,9 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<ICheckDataStore, CheckDataStore>();
         services.TryAddSingleton<ITierStore, TierStore>();
         services.TryAddSingleton<ISmeFiguresStore, SmeFiguresStore>();
+        services.TryAddSingleton<ISubscriptionStore, SubscriptionStore>();
+        services.TryAddSingleton<ISmeStatusStore, SmeStatusStore>();
+        services.TryAddSingleton<IRevenueStore, RevenueStore>();
         services.TryAddSingleton<IUsageStore>(sp => UsageStore.Create(sp.GetRequiredService<Database>()));
         services.TryAddSingleton<DemoDataSeeder>();
         return services;

@@ -53,6 +53,7 @@ app.MapConsoleHealth();
 app.MapApiV1().MapVerificationIntake().MapEntitlements().MapUsageApi();
 app.MapUsageHub();
 app.MapAccountEndpoints();
+app.MapRevenueExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -132,18 +132,26 @@ public sealed class BusinessStore(Database database) : IBusinessStore
                t.Code AS TierCode
         """ + "\n" + Filter + "\nORDER BY b.DisplayName, b.Id" + database.Paging + ";";
 
+    // The subscription in force is the one whose period contains now, whatever its status says, so that a scheduled change
+    // counts from its date even before the job marks it active. Prices follow SubscriptionPricing: the override while it
+    // runs, less the discount while it runs; a business pays when that price is above zero.
     private const string SummarySql = """
         SELECT
             (SELECT COUNT(*) FROM Businesses) AS Businesses,
             (SELECT COUNT(*) FROM Businesses WHERE IsVerified = 1) AS VerifiedBusinesses,
-            (SELECT COUNT(*) FROM Subscriptions s JOIN TierVersions tv ON tv.Id = s.TierVersionId
-                WHERE s.Status = 'Active' AND tv.MonthlyPriceCents > 0) AS PayingBusinesses,
+            (SELECT COUNT(*) FROM (
+                SELECT CASE WHEN s.DiscountPercent IS NOT NULL AND (s.DiscountEndsAt IS NULL OR s.DiscountEndsAt > @Now)
+                            THEN CASE WHEN s.PriceOverrideCents IS NOT NULL AND (s.OverridesEndAt IS NULL OR s.OverridesEndAt > @Now) THEN s.PriceOverrideCents ELSE tv.MonthlyPriceCents END * (100 - s.DiscountPercent) / 100
+                            ELSE CASE WHEN s.PriceOverrideCents IS NOT NULL AND (s.OverridesEndAt IS NULL OR s.OverridesEndAt > @Now) THEN s.PriceOverrideCents ELSE tv.MonthlyPriceCents END END AS Price
+                FROM Subscriptions s JOIN TierVersions tv ON tv.Id = s.TierVersionId
+                WHERE s.Status IN ('Active', 'Scheduled', 'Ended') AND s.EffectiveFrom <= @Now AND (s.EffectiveTo IS NULL OR s.EffectiveTo > @Now)) p
+                WHERE p.Price > 0) AS PayingBusinesses,
             (SELECT COALESCE(SUM(
                 CASE WHEN s.DiscountPercent IS NOT NULL AND (s.DiscountEndsAt IS NULL OR s.DiscountEndsAt > @Now)
-                     THEN COALESCE(s.PriceOverrideCents, tv.MonthlyPriceCents) * (100 - s.DiscountPercent) / 100
-                     ELSE COALESCE(s.PriceOverrideCents, tv.MonthlyPriceCents) END), 0)
+                     THEN CASE WHEN s.PriceOverrideCents IS NOT NULL AND (s.OverridesEndAt IS NULL OR s.OverridesEndAt > @Now) THEN s.PriceOverrideCents ELSE tv.MonthlyPriceCents END * (100 - s.DiscountPercent) / 100
+                     ELSE CASE WHEN s.PriceOverrideCents IS NOT NULL AND (s.OverridesEndAt IS NULL OR s.OverridesEndAt > @Now) THEN s.PriceOverrideCents ELSE tv.MonthlyPriceCents END END), 0)
                 FROM Subscriptions s JOIN TierVersions tv ON tv.Id = s.TierVersionId
-                WHERE s.Status = 'Active') AS MonthlyRecurringRevenueCents;
+                WHERE s.Status IN ('Active', 'Scheduled', 'Ended') AND s.EffectiveFrom <= @Now AND (s.EffectiveTo IS NULL OR s.EffectiveTo > @Now)) AS MonthlyRecurringRevenueCents;
         """;
 
     public async Task<Page<BusinessListItem>> SearchAsync(BusinessQuery query, CancellationToken cancellationToken)

@@ -23,6 +23,7 @@ internal sealed partial class DemoDataGenerator
     private readonly Random _verificationRandom;
     private readonly Random _peopleRandom;
     private readonly Random _financialsRandom;
+    private readonly Random _usageRandom;
     private readonly HashSet<string> _phones = new(StringComparer.Ordinal);
     private readonly HashSet<string> _registrationNumbers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _domains = new(StringComparer.Ordinal);
@@ -43,6 +44,7 @@ internal sealed partial class DemoDataGenerator
         _verificationRandom = new Random(master.Next());
         _peopleRandom = new Random(master.Next());
         _financialsRandom = new Random(master.Next());
+        _usageRandom = new Random(master.Next());
         _countryWeights = DemoCatalog.Countries.Select(c => (double)c.Weight).ToArray();
         _categoryWeights = DemoCatalog.CategoryProfiles.Select(c => c.Weight).ToArray();
     }
@@ -63,6 +65,8 @@ internal sealed partial class DemoDataGenerator
         var requests = PlanRequests();
         ApplyVerificationOutcomes();
         var subscriptions = PlanSubscriptions(tiers, catalogueStart);
+        PlanPendingApprovals(subscriptions, tiers);
+        var usage = PlanBusinessUsage(subscriptions);
         var businesses = AssignExternalIds();
         var financials = PlanFinancials(businesses);
 
@@ -76,6 +80,7 @@ internal sealed partial class DemoDataGenerator
             Links = links,
             Requests = requests,
             Subscriptions = subscriptions,
+            BusinessUsage = usage,
         };
     }
 

@@ -7,7 +7,7 @@ namespace Dashboard.Data.Demo;
 /// <summary>
 /// Fills an empty database with deterministic demo data: the tier catalogue, businesses with their figures and
 /// ownership links, verification requests in every state with documents and histories, and subscriptions.
-/// Usage rollups are left to the usage backfill.
+/// Per-business daily usage covers the last 30 days; the platform-wide usage rollups are left to the usage backfill.
 /// </summary>
 public sealed class DemoDataSeeder(Database database, TimeProvider time)
 {
@@ -57,10 +57,13 @@ public sealed class DemoDataSeeder(Database database, TimeProvider time)
 
     private const string InsertSubscriptionSql = """
         INSERT INTO Subscriptions (BusinessId, TierVersionId, EffectiveFrom, EffectiveTo, Status, PriceOverrideCents, DiscountPercent, DiscountEndsAt,
-            ConversationsOverride, AgentSeatsOverride, ApprovalStatus, ApprovedByUserId, Reason, EnteredAt, EnteredByUserId, Version)
+            ConversationsOverride, AgentSeatsOverride, OverridesEndAt, ApprovalStatus, ApprovalReasons, ApprovedByUserId, Reason, EnteredAt, EnteredByUserId, Version)
         VALUES (@BusinessId, @TierVersionId, @EffectiveFrom, @EffectiveTo, @Status, @PriceOverrideCents, @DiscountPercent, @DiscountEndsAt,
-            @ConversationsOverride, @AgentSeatsOverride, @ApprovalStatus, @ApprovedByUserId, @Reason, @EnteredAt, @EnteredByUserId, @Version);
+            @ConversationsOverride, @AgentSeatsOverride, @OverridesEndAt, @ApprovalStatus, @ApprovalReasons, @ApprovedByUserId, @Reason, @EnteredAt, @EnteredByUserId, @Version);
         """;
+
+    private const string InsertBusinessUsageSql =
+        "INSERT INTO BusinessUsageDay (BusinessId, Day, Conversations, Messages) VALUES (@BusinessId, @Day, @Conversations, @Messages);";
 
     private const string ExistingTierSql = """
         SELECT t.Id, v.Id AS VersionId
@@ -75,7 +78,7 @@ public sealed class DemoDataSeeder(Database database, TimeProvider time)
     [
         database.Provider == DatabaseProvider.SqlServer ? AnyBusinessLockedSql : AnyBusinessSql,
         AnyBusinessSql, ExistingTierSql, _insertTier, _insertTierVersion, InsertBusinessSql, BusinessIdsSql, InsertFinancialsSql, InsertLinkSql, InsertRequestSql, RequestIdsSql,
-        InsertDocumentSql, InsertEventSql, InsertSubscriptionSql,
+        InsertDocumentSql, InsertEventSql, InsertSubscriptionSql, InsertBusinessUsageSql,
     ];
 
     /// <summary>
@@ -144,6 +147,7 @@ public sealed class DemoDataSeeder(Database database, TimeProvider time)
         await ExecuteAsync(connection, transaction, InsertDocumentSql, documents, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, InsertEventSql, events, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, InsertSubscriptionSql, data.Subscriptions, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction, InsertBusinessUsageSql, data.BusinessUsage, cancellationToken).ConfigureAwait(false);
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new DemoSeedResult(

@@ -48,6 +48,7 @@ internal static class DemoVocabulary
     public const string Active = "Active";
     public const string Ended = "Ended";
     public const string Scheduled = "Scheduled";
+    public const string PendingApproval = "PendingApproval";
     public const string NotRequired = "NotRequired";
 
     public const string Sme = "Sme";
@@ -75,6 +76,8 @@ internal sealed class DemoDataSet
     public required IReadOnlyList<RequestPlan> Requests { get; init; }
 
     public required IReadOnlyList<SubscriptionPlan> Subscriptions { get; init; }
+
+    public required IReadOnlyList<BusinessUsagePlan> BusinessUsage { get; init; }
 }
 
 /// <summary>A tier with its first version; property names are the column names.</summary>
@@ -318,7 +321,12 @@ internal sealed class SubscriptionPlan
 
     public int? AgentSeatsOverride { get; set; }
 
-    public string ApprovalStatus => DemoVocabulary.NotRequired;
+    public string ApprovalStatus { get; init; } = DemoVocabulary.NotRequired;
+
+    public string? ApprovalReasons { get; init; }
+
+    /// <summary>Overrides seeded before end dates existed run as long as the discount, or stay open.</summary>
+    public DateTimeOffset? OverridesEndAt => PriceOverrideCents is null && ConversationsOverride is null && AgentSeatsOverride is null ? null : DiscountEndsAt;
 
     public long? ApprovedByUserId => null;
 

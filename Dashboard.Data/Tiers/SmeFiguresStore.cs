@@ -202,3 +202,46 @@ public sealed class SmeFiguresStore(Database database) : ISmeFiguresStore
         public long BalanceSheetEur { get; init; }
     }
 }
+
+/// <summary>Writes a business's SME status once the rule's verdict differs from the stored one.</summary>
+public interface ISmeStatusStore
+{
+    /// <summary>Every business id, for the periodic review.</summary>
+    Task<IReadOnlyList<long>> BusinessIdsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets the status if it is still <paramref name="expected"/>, with its audit entry in the same transaction;
+    /// false when someone changed it meanwhile.
+    /// </summary>
+    Task<bool> UpdateAsync(long businessId, string expected, string status, Audit.AuditEntry entry, Audit.Actor actor, CancellationToken cancellationToken);
+}
+
+/// <summary>Dapper implementation of <see cref="ISmeStatusStore"/> for both providers.</summary>
+public sealed class SmeStatusStore(Database database, Audit.AuditLog audit, TimeProvider time) : ISmeStatusStore
+{
+    private const string IdsSql = "SELECT Id FROM Businesses ORDER BY Id;";
+
+    private const string UpdateSql = "UPDATE Businesses SET SmeStatus = @Status, UpdatedAt = @Now WHERE Id = @Id AND SmeStatus = @Expected;";
+
+    public async Task<IReadOnlyList<long>> BusinessIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return (await connection.QueryAsync<long>(new CommandDefinition(IdsSql, commandTimeout: database.CommandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+    }
+
+    public async Task<bool> UpdateAsync(long businessId, string expected, string status, Audit.AuditEntry entry, Audit.Actor actor, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(UpdateSql, new { Id = businessId, Expected = expected, Status = status, Now = time.GetUtcNow() },
+            transaction, database.CommandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (changed == 0)
+        {
+            return false;
+        }
+
+        await audit.AppendAsync(connection, transaction, entry, actor).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}

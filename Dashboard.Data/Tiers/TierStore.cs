@@ -76,6 +76,18 @@ public sealed record SubscriptionEntry
     public DateTimeOffset EnteredAt { get; init; }
 
     public string? EnteredBy { get; init; }
+
+    public long? EnteredByUserId { get; init; }
+
+    public DateTimeOffset? OverridesEndAt { get; init; }
+
+    public string? ApprovalReasons { get; init; }
+
+    public DateTimeOffset? DecidedAt { get; init; }
+
+    public string? DecisionNote { get; init; }
+
+    public int Version { get; init; }
 }
 
 /// <summary>Tiers, their versions and the businesses' subscriptions.</summary>
@@ -91,20 +103,20 @@ public interface ITierStore
 /// <summary>Dapper implementation of <see cref="ITierStore"/> for both providers.</summary>
 public sealed class TierStore(Database database) : ITierStore
 {
-    // The subscription in force is the one whose period contains now; an override counts only when it needed no
-    // approval or was approved.
+    // The subscription in force is the one whose period contains now. Rows awaiting approval (or rejected, or cancelled)
+    // are never in force; overrides count until they end.
     private readonly string _entitlementsSql = """
         SELECT b.Id AS BusinessId, b.IsVerified, t.Code AS TierCode, t.Name AS TierName, tv.VersionNumber AS TierVersion, s.EffectiveFrom,
-               CASE WHEN s.ConversationsOverride IS NOT NULL AND s.ApprovalStatus IN ('NotRequired', 'Approved') THEN s.ConversationsOverride ELSE tv.ConversationsPer24h END AS ConversationsPer24h,
-               CASE WHEN s.AgentSeatsOverride IS NOT NULL AND s.ApprovalStatus IN ('NotRequired', 'Approved') THEN s.AgentSeatsOverride ELSE tv.AgentSeats END AS AgentSeats,
+               CASE WHEN s.ConversationsOverride IS NOT NULL AND (s.OverridesEndAt IS NULL OR s.OverridesEndAt > @Now) THEN s.ConversationsOverride ELSE tv.ConversationsPer24h END AS ConversationsPer24h,
+               CASE WHEN s.AgentSeatsOverride IS NOT NULL AND (s.OverridesEndAt IS NULL OR s.OverridesEndAt > @Now) THEN s.AgentSeatsOverride ELSE tv.AgentSeats END AS AgentSeats,
                tv.PhoneNumbers, tv.VerifiedMarkerEligible, tv.ApiAccess, tv.BroadcastCampaigns, tv.Analytics, tv.SupportSla,
-               CASE WHEN (s.ConversationsOverride IS NOT NULL OR s.AgentSeatsOverride IS NOT NULL) AND s.ApprovalStatus IN ('NotRequired', 'Approved') THEN 1 ELSE 0 END AS HasOverrides
+               CASE WHEN (s.ConversationsOverride IS NOT NULL OR s.AgentSeatsOverride IS NOT NULL) AND (s.OverridesEndAt IS NULL OR s.OverridesEndAt > @Now) THEN 1 ELSE 0 END AS HasOverrides
         FROM Businesses b
         JOIN Subscriptions s ON s.BusinessId = b.Id
         JOIN TierVersions tv ON tv.Id = s.TierVersionId
         JOIN Tiers t ON t.Id = tv.TierId
         WHERE b.Id = @BusinessId
-          AND s.Status IN ('Active', 'Scheduled')
+          AND s.Status IN ('Active', 'Scheduled', 'Ended')
           AND s.EffectiveFrom <= @Now
           AND (s.EffectiveTo IS NULL OR s.EffectiveTo > @Now)
         ORDER BY s.EffectiveFrom DESC, s.Id DESC
@@ -113,7 +125,8 @@ public sealed class TierStore(Database database) : ITierStore
     private const string TimelineSql = """
         SELECT s.Id, t.Code AS TierCode, t.Name AS TierName, tv.VersionNumber AS TierVersion, tv.MonthlyPriceCents, s.EffectiveFrom, s.EffectiveTo, s.Status,
                s.PriceOverrideCents, s.DiscountPercent, s.DiscountEndsAt, s.ConversationsOverride, s.AgentSeatsOverride, s.ApprovalStatus,
-               a.DisplayName AS ApprovedBy, s.Reason, s.EnteredAt, e.DisplayName AS EnteredBy
+               a.DisplayName AS ApprovedBy, s.Reason, s.EnteredAt, e.DisplayName AS EnteredBy, s.EnteredByUserId, s.OverridesEndAt, s.ApprovalReasons,
+               s.DecidedAt, s.DecisionNote, s.Version
         FROM Subscriptions s
         JOIN TierVersions tv ON tv.Id = s.TierVersionId
         JOIN Tiers t ON t.Id = tv.TierId

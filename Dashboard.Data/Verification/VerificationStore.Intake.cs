@@ -65,6 +65,15 @@ public sealed partial class VerificationStore
         WHERE SubmittedAt < @To AND (DecidedAt IS NULL OR DecidedAt >= @From);
         """;
 
+    private const string StarterSubscriptionSql = """
+        INSERT INTO Subscriptions (BusinessId, TierVersionId, EffectiveFrom, EffectiveTo, Status, ApprovalStatus, Reason, EnteredAt, EnteredByUserId, Version)
+        SELECT @BusinessId, v.Id, @Now, NULL, 'Active', 'NotRequired', 'Free tier at sign-up', @Now, NULL, 1
+        FROM TierVersions v
+        JOIN Tiers t ON t.Id = v.TierId
+        WHERE t.Code = 'free'
+          AND v.VersionNumber = (SELECT MAX(x.VersionNumber) FROM TierVersions x WHERE x.TierId = v.TierId AND x.EffectiveFrom <= @Now);
+        """;
+
     private readonly string _insertBusiness = database.InsertReturningId("Businesses",
         "ExternalId", "DisplayName", "LegalName", "Category", "Country", "PhoneE164", "Website", "EmailDomain", "RegistrationNumber",
         "Employees", "AnnualTurnoverEur", "CreatedAt", "UpdatedAt");
@@ -109,6 +118,9 @@ public sealed partial class VerificationStore
                 fields.ExternalId, fields.DisplayName, fields.LegalName, fields.Category, fields.Country, fields.PhoneE164, fields.Website,
                 fields.EmailDomain, fields.RegistrationNumber, fields.Employees, fields.AnnualTurnoverEur, CreatedAt = now, UpdatedAt = now,
             }, cancellationToken, transaction)).ConfigureAwait(false);
+
+            // A new business starts on the free tier's version in force, so that the platform gets entitlements at once.
+            await connection.ExecuteAsync(Command(StarterSubscriptionSql, new { BusinessId = businessId, Now = now }, cancellationToken, transaction)).ConfigureAwait(false);
         }
         else
         {

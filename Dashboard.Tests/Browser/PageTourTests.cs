@@ -27,6 +27,8 @@ public sealed class PageTourTests(BrowserFixture browser) : IAsyncLifetime
     [InlineData("senior@demo.local", "/verification/stats", "Reviewer statistics")]
     [InlineData("manager@demo.local", "/businesses", "Businesses")]
     [InlineData("exec@demo.local", "/usage", "Programme overview")]
+    [InlineData("exec@demo.local", "/revenue", "Revenue")]
+    [InlineData("manager@demo.local", "/revenue", "Revenue")]
     [InlineData("admin@demo.local", "/admin", "Administration")]
     [InlineData("admin@demo.local", "/audit", "Audit log")]
     [InlineData("reviewer@demo.local", "/audit", "Audit log")]

@@ -75,7 +75,11 @@ public sealed class DemoDataSeederTests(SeededDemoDatabase seeded, ITestOutputHe
         Assert.Equal(seeded.Result.VerificationDocuments, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM VerificationDocuments;"));
         Assert.Equal(seeded.Result.Subscriptions, seeded.Subscriptions.Count);
         Assert.Equal(seeded.Result.BusinessLinks, seeded.Links.Count);
-        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM BusinessUsageDay;"));
+        var usageRows = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM BusinessUsageDay;");
+        Assert.InRange(usageRows, seeded.Result.Businesses * 30 / 2, seeded.Result.Businesses * 30 * 8 / 10);
+        var today = new DateTimeOffset(Now.UtcDateTime.Date, TimeSpan.Zero);
+        Assert.Equal(today.AddDays(-1).ToUnixTimeSeconds(), await connection.ExecuteScalarAsync<long>("SELECT MAX(Day) FROM BusinessUsageDay;"));
+        Assert.Equal(today.AddDays(-30).ToUnixTimeSeconds(), await connection.ExecuteScalarAsync<long>("SELECT MIN(Day) FROM BusinessUsageDay;"));
         Assert.InRange(seeded.Result.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(60));
     }
 
@@ -348,7 +352,7 @@ public sealed class DemoDataSeederTests(SeededDemoDatabase seeded, ITestOutputHe
 
         Assert.All(businesses.Values, b =>
         {
-            var rows = byBusiness[b.Id].OrderBy(s => s.EffectiveFrom).ToList();
+            var rows = byBusiness[b.Id].Where(s => s.Status != "PendingApproval").OrderBy(s => s.EffectiveFrom).ToList();
             var active = Assert.Single(rows, s => s.Status == "Active");
             Assert.True(active.EffectiveFrom <= Now);
             Assert.True(active.TierCode != "free" || b.SmeStatus == "Sme", $"{b.ExternalId} is large but on the free tier");
@@ -368,6 +372,9 @@ public sealed class DemoDataSeederTests(SeededDemoDatabase seeded, ITestOutputHe
         Assert.Contains(seeded.Subscriptions, s => s.Status == "Ended");
         Assert.InRange(seeded.Subscriptions.Count(s => s.Status == "Scheduled"), 5, 200);
         Assert.InRange(activeRows.Count(s => s.DiscountPercent is not null), 3, 40);
+        var pending = seeded.Subscriptions.Where(s => s.Status == "PendingApproval").ToList();
+        Assert.Equal(3, pending.Count);
+        Assert.All(pending, s => Assert.True(s.DiscountPercent > 20 && s.EffectiveFrom > Now && s.EnteredByUserId is not null, "a waiting change has a discount above the threshold"));
         Assert.All(activeRows.Where(s => s.DiscountPercent is not null), s => Assert.True(s.DiscountEndsAt > Now));
         var largeOnEnterprise = activeRows.Count(s => s.TierCode == "enterprise" && businesses[s.BusinessId] is { SmeStatus: "NonSme", Category: "Bank" or "Airline" or "Telecom" });
         var large = businesses.Values.Count(b => b is { SmeStatus: "NonSme", Category: "Bank" or "Airline" or "Telecom" });

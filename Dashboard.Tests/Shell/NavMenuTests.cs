@@ -12,9 +12,9 @@ public sealed class NavMenuTests : ConsoleBunitContext
     [Theory]
     [InlineData(Roles.Reviewer, new[] { "Verification queue", "Reviewer statistics", "Audit log" })]
     [InlineData(Roles.SeniorReviewer, new[] { "Verification queue", "Reviewer statistics", "Audit log" })]
-    [InlineData(Roles.AccountManager, new[] { "Businesses", "Audit log" })]
-    [InlineData(Roles.Executive, new[] { "Usage overview", "Audit log" })]
-    [InlineData(Roles.Admin, new[] { "Usage overview", "Administration", "Audit log" })]
+    [InlineData(Roles.AccountManager, new[] { "Businesses", "Approvals", "Revenue", "Audit log" })]
+    [InlineData(Roles.Executive, new[] { "Usage overview", "Revenue", "Audit log" })]
+    [InlineData(Roles.Admin, new[] { "Businesses", "Approvals", "Usage overview", "Revenue", "Administration", "Audit log" })]
     public void NavMenu_ForRole_ShowsOnlyWhatTheRoleMayOpen(string role, string[] expected)
     {
         SignInAs(7, "someone@example.com", role);
@@ -31,7 +31,7 @@ public sealed class NavMenuTests : ConsoleBunitContext
 
         var menu = Render<NavMenu>();
 
-        menu.WaitForAssertion(() => Assert.Equal(["Verification queue", "Reviewer statistics", "Businesses", "Audit log"], LinkTexts(menu)));
+        menu.WaitForAssertion(() => Assert.Equal(["Verification queue", "Reviewer statistics", "Businesses", "Approvals", "Revenue", "Audit log"], LinkTexts(menu)));
     }
 
     [Fact]

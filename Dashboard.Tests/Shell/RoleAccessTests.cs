@@ -20,12 +20,12 @@ public sealed class RoleAccessTests(RoleAccessTests.App app) : IClassFixture<Rol
     {
         ["reviewer@demo.local"] = ["/verification", "/verification/stats", "/verification/1", "/audit"],
         ["senior@demo.local"] = ["/verification", "/verification/stats", "/verification/1", "/audit"],
-        ["manager@demo.local"] = ["/businesses", "/businesses/1", "/audit"],
-        ["exec@demo.local"] = ["/usage", "/audit"],
-        ["admin@demo.local"] = ["/usage", "/admin", "/audit"],
+        ["manager@demo.local"] = ["/businesses", "/businesses/1", "/approvals", "/revenue", "/audit"],
+        ["exec@demo.local"] = ["/usage", "/revenue", "/audit"],
+        ["admin@demo.local"] = ["/businesses", "/businesses/1", "/approvals", "/usage", "/revenue", "/admin", "/audit"],
     };
 
-    private static readonly string[] s_pages = ["/verification", "/verification/stats", "/verification/1", "/businesses", "/businesses/1", "/usage", "/admin", "/audit"];
+    private static readonly string[] s_pages = ["/verification", "/verification/stats", "/verification/1", "/businesses", "/businesses/1", "/approvals", "/usage", "/revenue", "/admin", "/audit"];
 
     public static TheoryData<string, string, bool> Cases()
     {
@@ -66,8 +66,10 @@ public sealed class RoleAccessTests(RoleAccessTests.App app) : IClassFixture<Rol
     [InlineData("/verification/stats")]
     [InlineData("/businesses")]
     [InlineData("/businesses/1")]
+    [InlineData("/approvals")]
     [InlineData("/verification/1")]
     [InlineData("/usage")]
+    [InlineData("/revenue")]
     [InlineData("/admin")]
     [InlineData("/audit")]
     public async Task Page_Anonymous_RedirectsToLogin(string page)

@@ -7,6 +7,7 @@ using Dashboard.Data.Audit;
 using Dashboard.Data.Identity;
 using Dashboard.Data.Migrations;
 using Dashboard.Identity;
+using Dashboard.Tiers;
 using Dashboard.Verification;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components;
@@ -52,7 +53,7 @@ public sealed class AdminTestServices : IAsyncDisposable
         return new AdminTestServices(path, services.BuildServiceProvider());
     }
 
-    /// <summary>The production registrations (data, identity with the real policies, admin) over the test database.</summary>
+    /// <summary>The production registrations (data, identity with the real policies, admin, verification, tiers) over the test database.</summary>
     public static void Register(IServiceCollection services, string databasePath)
     {
         var configuration = new ConfigurationBuilder()
@@ -64,6 +65,7 @@ public sealed class AdminTestServices : IAsyncDisposable
         services.AddConsoleIdentity(configuration);
         services.AddConsoleAdmin();
         services.AddVerification(configuration);
+        services.AddTiers(configuration);
     }
 
     /// <summary>Makes a bUnit context render console pages as <paramref name="user"/>, over this test database.</summary>

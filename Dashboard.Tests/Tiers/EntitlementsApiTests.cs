@@ -3,8 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using Dashboard.Data;
+using Dashboard.Data.Identity;
+using Dashboard.Data.Tiers;
+using Dashboard.Identity;
 using Dashboard.Platform;
 using Dashboard.Tests.Support;
+using Dashboard.Tiers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Tiers;
@@ -56,17 +60,49 @@ public sealed class EntitlementsApiTests : IAsyncLifetime
     {
         var id = await BusinessOnTierAsync("business");
         using var before = await _client.GetAsync($"/api/v1/businesses/{id}/entitlements", Ct);
+        var changes = _app.Services.GetRequiredService<TierChangeService>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
-        await ExecuteAsync("UPDATE Subscriptions SET ConversationsOverride = 25000, ApprovalStatus = 'Pending' WHERE BusinessId = @Id AND Status = 'Active'", id);
+        // 25,000 conversations is above the Business tier's 10,000, so the change waits for a second person.
+        var submitted = await changes.SubmitAsync(await PrincipalAsync("manager@demo.local"), new TierChangeRequest
+        {
+            BusinessId = id, TierCode = "business", ConversationsOverride = 25_000, OverridesEndOn = today.AddMonths(3), Reason = "Seasonal campaign",
+        }, Ct);
         var pending = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/businesses/{id}/entitlements", Ct);
-        await ExecuteAsync("UPDATE Subscriptions SET ApprovalStatus = 'Approved' WHERE BusinessId = @Id AND Status = 'Active'", id);
+        await changes.ApproveAsync(await PrincipalAsync("admin@demo.local"), submitted.SubscriptionId, 1, null, Ct);
         using var after = await _client.GetAsync($"/api/v1/businesses/{id}/entitlements", Ct);
         var approved = await after.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
+        Assert.Equal(SubscriptionStatus.PendingApproval, submitted.Status);
         Assert.Equal(10_000, pending.GetProperty("limits").GetProperty("conversationsPer24h").GetInt32());
         Assert.Equal(25_000, approved.GetProperty("limits").GetProperty("conversationsPer24h").GetInt32());
         Assert.True(approved.GetProperty("overridden").GetBoolean());
         Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task Get_BusinessCreatedByIntake_IsOnTheFreeTier()
+    {
+        var intake = await _app.Services.GetRequiredService<ApiKeyService>().CreateAsync("intake", ["verification:write"], Dashboard.Data.Audit.Actor.Console(), Ct);
+        using var client = _app.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", intake.Key);
+        using var applied = await client.PostAsJsonAsync("/api/v1/verification-requests", new
+        {
+            business = new
+            {
+                externalId = "ent-new-1", legalName = "Brauhaus Sonne GmbH", displayName = "Brauhaus Sonne", category = "OnlineRetailer", country = "DE",
+                phoneNumber = "+498912345678", website = "https://www.brauhaus-sonne.de", email = "info@brauhaus-sonne.de", registrationNumber = "HRB 654321",
+                employees = 12, annualTurnoverEur = 900_000,
+            },
+            documents = new[] { new { kind = "CommercialRegisterExtract", fileName = "hr.pdf", sha256 = new string('b', 64), sizeBytes = 120_000 } },
+        }, Ct);
+        Assert.True(applied.IsSuccessStatusCode, await applied.Content.ReadAsStringAsync(Ct));
+        var businessId = (await applied.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("businessId").GetInt64();
+
+        var body = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/businesses/{businessId}/entitlements", Ct);
+
+        Assert.Equal("free", body.GetProperty("tier").GetString());
+        Assert.Equal(1_000, body.GetProperty("limits").GetProperty("conversationsPer24h").GetInt32());
     }
 
     [Fact]
@@ -121,6 +157,9 @@ public sealed class EntitlementsApiTests : IAsyncLifetime
             ORDER BY s.BusinessId LIMIT 1
             """, new { Tier = tier });
     }
+
+    private async Task<System.Security.Claims.ClaimsPrincipal> PrincipalAsync(string email) =>
+        AccountService.CreatePrincipal((await _app.Services.GetRequiredService<IAccountStore>().FindByEmailAsync(email, Ct))!, "Cookies");
 
     private async Task ExecuteAsync(string sql, long id, DateTimeOffset? at = null)
     {

@@ -18,6 +18,9 @@ public static class Policies
     /// <summary>Live usage and its history: executives and admins.</summary>
     public const string UsageViewer = nameof(UsageViewer);
 
+    /// <summary>Businesses, their subscriptions and the approval of tier changes: account managers and admins.</summary>
+    public const string Accounts = nameof(Accounts);
+
     /// <summary>Revenue: executives, account managers and admins.</summary>
     public const string RevenueViewer = nameof(RevenueViewer);
 
@@ -36,6 +39,7 @@ public static class Policies
         [Executive] = [Roles.Executive],
         [Admin] = [Roles.Admin],
         [UsageViewer] = [Roles.Executive, Roles.Admin],
+        [Accounts] = [Roles.AccountManager, Roles.Admin],
         [RevenueViewer] = [Roles.Executive, Roles.AccountManager, Roles.Admin],
         [AnyRole] = [.. Roles.All],
     };

@@ -16,8 +16,10 @@ public static class Navigation
     [
         new("Verification queue", "/verification", Icons.Material.Outlined.VerifiedUser, Policies.Reviewer, "Trust & safety"),
         new("Reviewer statistics", "/verification/stats", Icons.Material.Outlined.QueryStats, Policies.Reviewer, "Trust & safety"),
-        new("Businesses", "/businesses", Icons.Material.Outlined.Storefront, Policies.AccountManager, "Accounts"),
+        new("Businesses", "/businesses", Icons.Material.Outlined.Storefront, Policies.Accounts, "Accounts"),
+        new("Approvals", "/approvals", Icons.Material.Outlined.FactCheck, Policies.Accounts, "Accounts"),
         new("Usage overview", "/usage", Icons.Material.Outlined.Insights, Policies.UsageViewer, "Analytics"),
+        new("Revenue", "/revenue", Icons.Material.Outlined.Euro, Policies.RevenueViewer, "Analytics"),
         new("Administration", "/admin", Icons.Material.Outlined.AdminPanelSettings, Policies.Admin, "Console"),
         new("Audit log", "/audit", Icons.Material.Outlined.History, Policies.AnyRole, "Console"),
     ];

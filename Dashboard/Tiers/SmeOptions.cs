@@ -25,6 +25,9 @@ public sealed class SmeOptions
     /// <summary>Periods in a row on the other side of the limits before the status changes.</summary>
     public int ConsecutivePeriods { get; set; } = 2;
 
+    /// <summary>How often every business's stored status is checked against the rule and updated where the verdict differs.</summary>
+    public TimeSpan ReviewInterval { get; set; } = TimeSpan.FromDays(1);
+
     public SmeThresholds Thresholds => new()
     {
         MaxEmployeesExclusive = MaxEmployeesExclusive,
