@@ -4,6 +4,7 @@ using Dashboard.Data.Demo;
 using Dashboard.Data.Identity;
 using Dashboard.Data.Migrations;
 using Dashboard.Data.Tiers;
+using Dashboard.Data.Usage;
 using Dashboard.Data.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,6 +61,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<ISubscriptionStore, SubscriptionStore>();
         services.TryAddSingleton<ISmeStatusStore, SmeStatusStore>();
         services.TryAddSingleton<IRevenueStore, RevenueStore>();
+        services.TryAddSingleton<IUsageStore>(sp => UsageStore.Create(sp.GetRequiredService<Database>()));
         services.TryAddSingleton<DemoDataSeeder>();
         return services;
     }

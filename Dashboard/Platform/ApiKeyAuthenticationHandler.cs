@@ -21,7 +21,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var presented = Request.Headers[HeaderName].ToString();
+        var presented = PresentedKey(Request);
         if (string.IsNullOrEmpty(presented))
         {
             return AuthenticateResult.NoResult();
@@ -43,6 +43,33 @@ public sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
+    /// <summary>
+    /// The key a request presents: the <c>X-Api-Key</c> header; on hubs also <c>access_token</c> in the query or a bearer
+    /// token, because browsers cannot set headers on a WebSocket and SignalR clients send their token that way.
+    /// </summary>
+    public static string? PresentedKey(HttpRequest request)
+    {
+        var header = request.Headers[HeaderName].ToString();
+        if (!string.IsNullOrEmpty(header))
+        {
+            return header;
+        }
+
+        if (!request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var token = request.Query["access_token"].ToString();
+        if (!string.IsNullOrEmpty(token))
+        {
+            return token;
+        }
+
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
+    }
+
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await Context.AuthenticateAsync(SchemeName);
@@ -54,9 +81,11 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         var required = Context.GetEndpoint()?.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
             .Select(a => a.Policy).FirstOrDefault(p => p?.StartsWith("scope:", StringComparison.Ordinal) == true);
-        var detail = required is null
-            ? "The API key may not use this endpoint."
-            : $"The API key lacks the scope '{required["scope:".Length..]}'.";
+        var detail = required is not null
+            ? $"The API key lacks the scope '{required["scope:".Length..]}'."
+            : Context.User.Identity?.AuthenticationType == SchemeName
+                ? "The API key may not use this endpoint."
+                : "Your account may not use this endpoint.";
         return WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", detail);
     }
 

@@ -1,0 +1,89 @@
+using Dashboard.Data.Identity;
+using Dashboard.Identity;
+using Dashboard.Platform;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Usage;
+
+/// <summary>Registers live usage: options, ingest, the journal writer, the live window, rollup retention, the ticker and the hub.</summary>
+public static class UsageServiceCollectionExtensions
+{
+    private const string Key = UsageOptions.SectionName;
+
+    public static IServiceCollection AddUsage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Key);
+        services.AddOptions<UsageOptions>()
+            .Bind(section)
+            .Configure(o => ReplaceConfiguredRegions(o, section))
+            .Validate(o => o.MinuteRetentionDays is >= 1 and <= 90, $"{Key}:MinuteRetentionDays must be between 1 and 90.")
+            .Validate(o => o.HourRetentionDays >= o.MinuteRetentionDays && o.HourRetentionDays <= 3660,
+                $"{Key}:HourRetentionDays must be at least {Key}:MinuteRetentionDays and at most 3660.")
+            .Validate(o => o.DayRetentionDays >= o.HourRetentionDays && o.DayRetentionDays <= 36_600,
+                $"{Key}:DayRetentionDays must be at least {Key}:HourRetentionDays and at most 36600.")
+            .Validate(o => o.FlushInterval >= TimeSpan.FromMilliseconds(100) && o.FlushInterval <= TimeSpan.FromMinutes(5),
+                $"{Key}:FlushInterval must be between 00:00:00.1 and 00:05:00.")
+            .Validate(o => o.CleanupInterval >= TimeSpan.FromMinutes(1) && o.CleanupInterval <= TimeSpan.FromDays(1),
+                $"{Key}:CleanupInterval must be between 00:01:00 and 1.00:00:00.")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<UsageOptions>, RegionsValidator>();
+
+        services.AddSingleton<UsageRegions>();
+        services.AddSingleton<UsageTiers>();
+        services.AddSingleton<UsageWindow>();
+        services.AddSingleton<UsageFeed>();
+        services.AddSingleton<IUsageFeed>(sp => sp.GetRequiredService<UsageFeed>());
+        services.AddSingleton<UsageWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<UsageWriter>());
+        services.AddSingleton<UsageIngest>();
+        services.AddSingleton<UsageQueries>();
+        services.AddSingleton<UsageRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<UsageRetention>());
+        services.AddHostedService<UsageTicker>();
+
+        services.AddSignalR();
+        AddHubAccess(services);
+        return services;
+    }
+
+    /// <summary>
+    /// The hub's scheme uses the API key when one is given (header, or for hubs <c>access_token</c>) and the sign-in
+    /// cookie otherwise; refusals are answered 401 and 403 as problem details, never with a redirect to the login page.
+    /// </summary>
+    private static void AddHubAccess(IServiceCollection services)
+    {
+        services.AddAuthentication().AddPolicyScheme(UsageHub.Scheme, "Usage hub", o =>
+        {
+            o.ForwardDefaultSelector = context => ApiKeyAuthenticationHandler.PresentedKey(context.Request) is null
+                ? CookieAuthenticationDefaults.AuthenticationScheme
+                : ApiKeyAuthenticationHandler.SchemeName;
+            o.ForwardChallenge = ApiKeyAuthenticationHandler.SchemeName;
+            o.ForwardForbid = ApiKeyAuthenticationHandler.SchemeName;
+        });
+
+        var roles = Policies.RolesOf[Policies.UsageViewer];
+        services.AddAuthorizationBuilder().AddPolicy(UsageHub.Policy, p => p
+            .AddAuthenticationSchemes(UsageHub.Scheme)
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => roles.Any(context.User.IsInRole) || context.User.HasClaim(ConsoleClaims.Scope, ApiScopes.UsageRead)));
+    }
+
+    // The configuration binder adds configured entries to the default mapping; a mapping set in configuration is meant to be the whole mapping.
+    private static void ReplaceConfiguredRegions(UsageOptions options, IConfigurationSection section)
+    {
+        var regions = section.GetSection(nameof(UsageOptions.Regions));
+        if (regions.GetChildren().Any())
+        {
+            options.Regions = regions.GetChildren().ToDictionary(r => r.Key, r => r.GetChildren().Select(c => c.Value ?? "").ToList(), StringComparer.Ordinal);
+        }
+    }
+
+    private sealed class RegionsValidator : IValidateOptions<UsageOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, UsageOptions options) =>
+            UsageRegions.Problem(options.Regions) is { } problem
+                ? ValidateOptionsResult.Fail($"{Key}:Regions must put every ISO 3166-1 country in exactly one region: {problem}.")
+                : ValidateOptionsResult.Success;
+    }
+}

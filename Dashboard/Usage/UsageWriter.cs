@@ -1,0 +1,167 @@
+using System.Threading.Channels;
+using Dashboard.Data.Usage;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Usage;
+
+/// <summary>
+/// Writes acknowledged batches, and merges them into the rollups.
+/// <para>
+/// Acknowledged means durable: a batch is answered only after its IngestedBatches row and its per-minute counts
+/// (one journal entry) are committed in the same transaction. Requests arriving together share that transaction
+/// (group commit), so a busy node pays one commit for many batches. Nothing acknowledged lives only in memory:
+/// the journal is merged into the minute, hour and day rollups every <see cref="UsageOptions.FlushInterval"/>
+/// (or sooner when it grows) in one transaction per slice, so a crash at any point loses nothing and counts
+/// nothing twice; reads add the journal to the rollups. On shutdown the queue is drained and the journal flushed.
+/// </para>
+/// </summary>
+public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, IOptions<UsageOptions> options, TimeProvider time, ILogger<UsageWriter> logger)
+    : BackgroundService
+{
+    private const int MaxGroup = 256;
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+
+    // One writer at a time per node: SQLite has a single write lock, and waiting for it here is cheaper than its busy handler.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private int _unflushed;
+
+    /// <summary>Journals a batch together with whatever else is waiting; true when it was new, false for a replayed batch id.</summary>
+    internal async Task<bool> AppendAsync(PreparedBatch batch, string? source, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(new UsageBatch(batch.BatchId, time.GetUtcNow(), batch.SampleCount, source, batch.MinuteCells), batch,
+            new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw Unavailable("The console is shutting down.");
+        }
+
+        // A sender that gives up still has its batch written: its retry is then answered as a duplicate.
+        return await pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Merges the whole journal into the rollups now.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            Interlocked.Exchange(ref _unflushed, 0);
+            while (await store.FlushJournalAsync(UsageStore.MaxFlushEntries, cancellationToken) == UsageStore.MaxFlushEntries)
+            {
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The append loop ends when the queue is completed on shutdown, after writing what is in it.
+        var appending = Task.Run(AppendLoopAsync, CancellationToken.None);
+        try
+        {
+            using var timer = new PeriodicTimer(options.Value.FlushInterval, time);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await TryFlushAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        await appending;
+        await TryFlushAsync(CancellationToken.None);
+    }
+
+    private async Task AppendLoopAsync()
+    {
+        var group = new List<Pending>(MaxGroup);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var pending))
+            {
+                group.Add(pending);
+            }
+
+            await WriteAsync(group);
+            group.Clear();
+            if (Volatile.Read(ref _unflushed) >= UsageStore.MaxFlushEntries)
+            {
+                await TryFlushAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task WriteAsync(List<Pending> group)
+    {
+        IReadOnlyList<bool> accepted;
+        await _gate.WaitAsync();
+        try
+        {
+            accepted = await store.AppendAsync([.. group.Select(p => p.Batch)], CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            LogAppendFailed(e, group.Count);
+            var failure = Unavailable("The batch could not be stored. Nothing was counted; send it again.");
+            foreach (var pending in group)
+            {
+                pending.Done.TrySetException(failure);
+            }
+
+            return;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (accepted[i])
+            {
+                window.Add(group[i].Prepared.SecondKeys, group[i].Prepared.SecondCounts);
+                Interlocked.Increment(ref _unflushed);
+            }
+
+            group[i].Done.TrySetResult(accepted[i]);
+        }
+    }
+
+    private async Task TryFlushAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FlushAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            // The journal keeps the counts; the next flush merges them.
+            LogFlushFailed(e);
+        }
+    }
+
+    private static UsageIngestException Unavailable(string detail) =>
+        new(StatusCodes.Status503ServiceUnavailable, "Usage counts cannot be stored now", detail);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Journaling {Count} usage batch(es) failed; their senders were told to retry")]
+    private partial void LogAppendFailed(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Merging the usage journal into the rollups failed; it is retried on the next flush")]
+    private partial void LogFlushFailed(Exception exception);
+
+    private sealed record Pending(UsageBatch Batch, PreparedBatch Prepared, TaskCompletionSource<bool> Done);
+}
