@@ -45,4 +45,33 @@ public interface IUsageStore
 
     /// <summary>The codes of the tier catalogue, which samples must name.</summary>
     Task<IReadOnlyList<string>> TierCodesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds rows to the minute, hour and day rollups exactly as given, in one transaction, deriving nothing: the bulk path
+    /// of a backfill that computes every granularity itself and keeps them consistent (each hour the sum of its minutes,
+    /// each day the sum of its hours). Bucket starts must be aligned to their granularity and counts not negative; a bucket,
+    /// country, kind and tier appears at most once per granularity; a row that exists is added to.
+    /// </summary>
+    Task AddRollupRowsAsync(UsageRollupRows rows, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the minute, hour and day rows whose buckets start in [<paramref name="from"/>, <paramref name="to"/>) (Unix
+    /// seconds); answers how many. For a backfill that starts over where an earlier one was stopped half-way.
+    /// </summary>
+    Task<long> ClearRollupsAsync(long from, long to, CancellationToken cancellationToken);
+
+    /// <summary>The start (Unix seconds) of the oldest bucket of one rollup, or null when it is empty.</summary>
+    Task<long?> OldestBucketAsync(UsageGranularity granularity, CancellationToken cancellationToken);
+
+    /// <summary>The latest day (Unix seconds of 00:00 UTC) with per-business usage, or null when there is none.</summary>
+    Task<long?> LatestBusinessDayAsync(CancellationToken cancellationToken);
+
+    /// <summary>Per-business daily usage of the days in [<paramref name="fromDay"/>, <paramref name="toDay"/>), by business, then day.</summary>
+    Task<IReadOnlyList<BusinessUsageDay>> BusinessDaysAsync(long fromDay, long toDay, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores per-business days in one transaction, leaving a business's day that is stored already as it is (so that
+    /// writing the same day twice counts it once); answers how many were new.
+    /// </summary>
+    Task<int> AddBusinessDaysAsync(IReadOnlyList<BusinessUsageDay> days, CancellationToken cancellationToken);
 }

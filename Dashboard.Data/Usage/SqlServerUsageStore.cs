@@ -24,6 +24,13 @@ public sealed class SqlServerUsageStore(Database database) : UsageStore(database
 
     private const string OldestJournalSql = "SELECT TOP (@Take) Id, Cells FROM UsageJournal ORDER BY Id;";
 
+    // As for batch ids: the key stays locked from the check to the insert, so two nodes cannot both add the same day.
+    private const string InsertBusinessDayIfAbsentSql = """
+        INSERT INTO BusinessUsageDay (BusinessId, Day, Conversations, Messages)
+        SELECT @BusinessId, @Day, @Conversations, @Messages
+        WHERE NOT EXISTS (SELECT 1 FROM BusinessUsageDay WITH (UPDLOCK, HOLDLOCK) WHERE BusinessId = @BusinessId AND Day = @Day);
+        """;
+
     private readonly FrozenDictionary<string, string> _mergeSql = new[] { UsageGranularity.Minute, UsageGranularity.Hour, UsageGranularity.Day }
         .ToFrozenDictionary(g => g.ToString(), g => $"""
             MERGE {g.Table()} WITH (HOLDLOCK) AS t
@@ -32,6 +39,8 @@ public sealed class SqlServerUsageStore(Database database) : UsageStore(database
             WHEN MATCHED THEN UPDATE SET MessageCount = t.MessageCount + s.MessageCount
             WHEN NOT MATCHED THEN INSERT (BucketStart, Country, Kind, Tier, MessageCount) VALUES (s.BucketStart, s.Country, s.Kind, s.Tier, s.MessageCount);
             """, StringComparer.Ordinal);
+
+    protected override string InsertBusinessDaySql => InsertBusinessDayIfAbsentSql;
 
     protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);

@@ -44,6 +44,15 @@ public enum UsageSplit
 /// <summary>The message count of one bucket for one country, kind and tier. <c>BucketStart</c> is in Unix seconds (UTC).</summary>
 public readonly record struct UsageCell(long BucketStart, string Country, string Kind, string Tier, long MessageCount);
 
+/// <summary>Rows for each rollup, written as they are by <see cref="IUsageStore.AddRollupRowsAsync"/>.</summary>
+public sealed record UsageRollupRows(IReadOnlyList<UsageCell> Minutes, IReadOnlyList<UsageCell> Hours, IReadOnlyList<UsageCell> Days)
+{
+    public long Count => (long)Minutes.Count + Hours.Count + Days.Count;
+}
+
+/// <summary>One business's usage on one day: <c>Day</c> is Unix seconds of 00:00 UTC.</summary>
+public sealed record BusinessUsageDay(long BusinessId, long Day, long Conversations, long Messages);
+
 /// <summary>An accepted batch as it is journaled: its id, who sent it and its counts per minute.</summary>
 public sealed record UsageBatch(Guid BatchId, DateTimeOffset ReceivedAt, int SampleCount, string? ApiKeyName, IReadOnlyList<UsageCell> MinuteCells);
 

@@ -61,9 +61,23 @@ public abstract class UsageStore(Database database) : IUsageStore
     private static readonly IReadOnlyDictionary<string, string> s_purgeSql = s_granularities.ToFrozenDictionary(
         g => g.ToString(), g => $"DELETE FROM {g.Table()} WHERE BucketStart < @Before;", StringComparer.Ordinal);
 
+    private static readonly IReadOnlyDictionary<string, string> s_clearSql = s_granularities.ToFrozenDictionary(
+        g => g.ToString(), g => $"DELETE FROM {g.Table()} WHERE BucketStart >= @From AND BucketStart < @To;", StringComparer.Ordinal);
+
     private const string OldestBatchSql = "SELECT MIN(ReceivedAt) FROM IngestedBatches;";
 
     private const string PurgeBatchesSql = "DELETE FROM IngestedBatches WHERE ReceivedAt < @Before;";
+
+    private const string LatestBusinessDaySql = "SELECT MAX(Day) FROM BusinessUsageDay;";
+
+    private const string BusinessDaysSql = """
+        SELECT BusinessId, Day, Conversations, Messages FROM BusinessUsageDay
+        WHERE Day >= @From AND Day < @To
+        ORDER BY BusinessId, Day;
+        """;
+
+    // A bulk write hands the provider at most this many rows at a time (on SQL Server: one table-valued parameter).
+    private const int BulkSlice = 50_000;
 
     protected Database Database { get; } = database;
 
@@ -86,8 +100,18 @@ public abstract class UsageStore(Database database) : IUsageStore
     /// <summary>The oldest journal entries (id and cells), at most <paramref name="take"/>.</summary>
     protected abstract Task<List<(long Id, byte[] Cells)>> OldestJournalAsync(DbConnection connection, int take, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Inserts one business's day (<c>@BusinessId</c>, <c>@Day</c>, <c>@Conversations</c>, <c>@Messages</c>) unless that
+    /// business's day is stored already.
+    /// </summary>
+    protected abstract string InsertBusinessDaySql { get; }
+
     /// <summary>Adds each cell's count to its row of the granularity's rollup, creating rows that are missing.</summary>
     protected abstract Task UpsertAsync(DbConnection connection, DbTransaction transaction, UsageGranularity granularity, IReadOnlyList<UsageCell> cells, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="UpsertAsync"/>, for the tens of thousands of cells of one bulk write.</summary>
+    protected virtual Task BulkUpsertAsync(DbConnection connection, DbTransaction transaction, UsageGranularity granularity, IReadOnlyList<UsageCell> cells, CancellationToken cancellationToken) =>
+        UpsertAsync(connection, transaction, granularity, cells, cancellationToken);
 
     public async Task<IReadOnlyList<bool>> AppendAsync(IReadOnlyList<UsageBatch> batches, CancellationToken cancellationToken)
     {
@@ -261,6 +285,104 @@ public abstract class UsageStore(Database database) : IUsageStore
         await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
         return (await connection.QueryAsync<string>(new CommandDefinition(TierCodesSql, commandTimeout: Database.CommandTimeout,
             cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+    }
+
+    public async Task AddRollupRowsAsync(UsageRollupRows rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        (UsageGranularity Granularity, IReadOnlyList<UsageCell> Cells)[] parts =
+            [(UsageGranularity.Minute, rows.Minutes), (UsageGranularity.Hour, rows.Hours), (UsageGranularity.Day, rows.Days)];
+        foreach (var (granularity, cells) in parts)
+        {
+            foreach (var cell in cells)
+            {
+                if (cell.BucketStart != UsageBuckets.Floor(cell.BucketStart, granularity) || cell.MessageCount < 0)
+                {
+                    throw new ArgumentException($"Cell {cell} does not start a {granularity.ToString().ToLowerInvariant()} or has a negative count.", nameof(rows));
+                }
+            }
+        }
+
+        await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        foreach (var (granularity, cells) in parts)
+        {
+            for (var offset = 0; offset < cells.Count; offset += BulkSlice)
+            {
+                await BulkUpsertAsync(connection, transaction, granularity, Slice(cells, offset, BulkSlice), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<long> ClearRollupsAsync(long from, long to, CancellationToken cancellationToken)
+    {
+        long deleted = 0;
+        await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        foreach (var granularity in s_granularities)
+        {
+            deleted += await connection.ExecuteAsync(new CommandDefinition(s_clearSql[granularity.ToString()], new { From = from, To = to },
+                transaction, Database.CommandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return deleted;
+    }
+
+    public async Task<long?> OldestBucketAsync(UsageGranularity granularity, CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(s_oldestSql[granularity.ToString()],
+            commandTimeout: Database.CommandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task<long?> LatestBusinessDayAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(LatestBusinessDaySql,
+            commandTimeout: Database.CommandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<BusinessUsageDay>> BusinessDaysAsync(long fromDay, long toDay, CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(long BusinessId, long Day, long Conversations, long Messages)>(new CommandDefinition(BusinessDaysSql,
+            new { From = fromDay, To = toDay }, commandTimeout: Database.CommandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new BusinessUsageDay(r.BusinessId, r.Day, r.Conversations, r.Messages)).ToList();
+    }
+
+    public async Task<int> AddBusinessDaysAsync(IReadOnlyList<BusinessUsageDay> days, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        if (days.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var connection = await Database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var added = await connection.ExecuteAsync(new CommandDefinition(InsertBusinessDaySql, days, transaction, Database.CommandTimeout,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return added;
+    }
+
+    private static IReadOnlyList<UsageCell> Slice(IReadOnlyList<UsageCell> cells, int offset, int count)
+    {
+        if (offset == 0 && cells.Count <= count)
+        {
+            return cells;
+        }
+
+        count = Math.Min(count, cells.Count - offset);
+        return cells switch
+        {
+            UsageCell[] array => new ArraySegment<UsageCell>(array, offset, count),
+            ArraySegment<UsageCell> segment => segment.Slice(offset, count),
+            _ => cells.Skip(offset).Take(count).ToList(),
+        };
     }
 
     /// <summary>Upserts cells into their granularity's rollup and, summed up, into every coarser one.</summary>

@@ -61,6 +61,57 @@ public sealed class TrafficModelTests
     }
 
     [Fact]
+    public void Minute_IsWithinAFractionOfAPercentOfItsSixtySeconds_CellByCell()
+    {
+        var model = new TrafficModel(7, s_reference);
+        var minute = s_reference.AddHours(40).AddMinutes(17);
+        var seconds = new Dictionary<(string, string, string), long>();
+        for (var s = 0; s < 60; s++)
+        {
+            model.Second(minute.AddSeconds(s), (country, kind, tier, count) => seconds[(country, kind, tier)] = seconds.GetValueOrDefault((country, kind, tier)) + count);
+        }
+
+        var counts = new long[model.CellCount];
+        model.Minute(minute, counts);
+
+        var i = 0;
+        foreach (var market in model.Markets)
+        {
+            foreach (var (kind, _) in TrafficModel.Kinds)
+            {
+                foreach (var (tier, _) in TrafficModel.TierShares)
+                {
+                    var fromSeconds = seconds[(market.Country, kind, tier)];
+                    Assert.InRange(counts[i++], fromSeconds * 0.985, fromSeconds * 1.015);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Hour_IsWithinAFractionOfAPercentOfItsSixtyMinutes_AndBothRepeat()
+    {
+        var model = new TrafficModel(7, s_reference);
+        var hour = s_reference.AddHours(-1000);
+        var minutes = new long[model.CellCount];
+        var counts = new long[model.CellCount];
+        long sumOfMinutes = 0;
+        for (var m = 0; m < 60; m++)
+        {
+            model.Minute(hour.AddMinutes(m), counts);
+            sumOfMinutes += counts.Sum();
+        }
+
+        model.Hour(hour, counts);
+        new TrafficModel(7, s_reference).Hour(hour, minutes);
+
+        Assert.InRange(counts.Sum(), sumOfMinutes * 0.997, sumOfMinutes * 1.003);
+        Assert.Equal(counts, minutes);
+        Assert.Throws<ArgumentException>(() => model.Hour(hour.AddMinutes(1), counts));
+        Assert.Throws<ArgumentException>(() => model.Minute(hour.AddSeconds(1), counts));
+    }
+
+    [Fact]
     public void Second_SameSeedAndSecond_GiveTheSameCounts_OtherSeedsDiffer()
     {
         static long Sum(int seed, DateTimeOffset at)

@@ -1,12 +1,13 @@
 using Dashboard.Data.Identity;
 using Dashboard.Identity;
 using Dashboard.Platform;
+using Dashboard.Usage.Simulation;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Usage;
 
-/// <summary>Registers live usage: options, ingest, the journal writer, the live window, rollup retention, the ticker and the hub.</summary>
+/// <summary>Registers live usage: options, ingest, the journal writer, the live window, rollup retention, the ticker, the hub and the traffic simulator.</summary>
 public static class UsageServiceCollectionExtensions
 {
     private const string Key = UsageOptions.SectionName;
@@ -41,6 +42,7 @@ public static class UsageServiceCollectionExtensions
         services.AddSingleton<UsageRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<UsageRetention>());
         services.AddHostedService<UsageTicker>();
+        services.AddUsageSimulator(configuration);
 
         services.AddSignalR();
         AddHubAccess(services);

@@ -57,6 +57,23 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
         }
     }
 
+    /// <summary>
+    /// Adds rows straight to the rollups (the simulator's history backfill), taking turns with this node's appends and
+    /// flushes: a run of such writes keeps SQLite's write lock from live batches for one write at most, never for the run.
+    /// </summary>
+    public async Task AddRollupRowsAsync(UsageRollupRows rows, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await store.AddRollupRowsAsync(rows, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete();
