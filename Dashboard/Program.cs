@@ -54,6 +54,7 @@ app.MapApiV1().MapVerificationIntake().MapEntitlements().MapUsageApi();
 app.MapUsageHub();
 app.MapAccountEndpoints();
 app.MapRevenueExport();
+app.MapUsageHistoryExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

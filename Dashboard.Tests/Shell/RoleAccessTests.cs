@@ -21,11 +21,11 @@ public sealed class RoleAccessTests(RoleAccessTests.App app) : IClassFixture<Rol
         ["reviewer@demo.local"] = ["/verification", "/verification/stats", "/verification/1", "/audit"],
         ["senior@demo.local"] = ["/verification", "/verification/stats", "/verification/1", "/audit"],
         ["manager@demo.local"] = ["/businesses", "/businesses/1", "/approvals", "/tiers", "/revenue", "/audit"],
-        ["exec@demo.local"] = ["/usage", "/tiers", "/revenue", "/audit"],
-        ["admin@demo.local"] = ["/businesses", "/businesses/1", "/approvals", "/tiers", "/usage", "/revenue", "/admin", "/audit"],
+        ["exec@demo.local"] = ["/usage", "/usage/history", "/tiers", "/revenue", "/audit"],
+        ["admin@demo.local"] = ["/businesses", "/businesses/1", "/approvals", "/tiers", "/usage", "/usage/history", "/revenue", "/admin", "/audit"],
     };
 
-    private static readonly string[] s_pages = ["/verification", "/verification/stats", "/verification/1", "/businesses", "/businesses/1", "/approvals", "/tiers", "/usage", "/revenue", "/admin", "/audit"];
+    private static readonly string[] s_pages = ["/verification", "/verification/stats", "/verification/1", "/businesses", "/businesses/1", "/approvals", "/tiers", "/usage", "/usage/history", "/revenue", "/admin", "/audit"];
 
     public static TheoryData<string, string, bool> Cases()
     {
@@ -70,6 +70,7 @@ public sealed class RoleAccessTests(RoleAccessTests.App app) : IClassFixture<Rol
     [InlineData("/tiers")]
     [InlineData("/verification/1")]
     [InlineData("/usage")]
+    [InlineData("/usage/history")]
     [InlineData("/revenue")]
     [InlineData("/admin")]
     [InlineData("/audit")]
