@@ -36,6 +36,9 @@ public interface IUsageHistoryStore
 
     /// <summary>Every tier's code and name, in catalogue order.</summary>
     Task<IReadOnlyList<UsageTierName>> TierNamesAsync(CancellationToken cancellationToken);
+
+    /// <summary>The start (Unix seconds) of the oldest day the day rollup holds, or null when it is empty.</summary>
+    Task<long?> FirstRecordedDayAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>Dapper implementation of <see cref="IUsageHistoryStore"/> for both providers; only the paging clause differs.</summary>
@@ -55,6 +58,9 @@ public sealed class UsageHistoryStore(Database database) : IUsageHistoryStore
         """ + database.Paging + ";";
 
     private const string TierNamesSql = "SELECT Code, Name FROM Tiers ORDER BY SortOrder, Code;";
+
+    // The first entry of the day rollup's primary key.
+    private const string FirstRecordedDaySql = "SELECT MIN(BucketStart) FROM UsageDay;";
 
     public async Task<IReadOnlyList<BusinessVolume>> TopBusinessesAsync(long fromDay, long toDay, int take, CancellationToken cancellationToken)
     {
@@ -76,5 +82,12 @@ public sealed class UsageHistoryStore(Database database) : IUsageHistoryStore
         return (await connection.QueryAsync<(string Code, string Name)>(new CommandDefinition(TierNamesSql,
             commandTimeout: database.CommandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false))
             .Select(t => new UsageTierName(t.Code, t.Name)).ToList();
+    }
+
+    public async Task<long?> FirstRecordedDayAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(FirstRecordedDaySql,
+            commandTimeout: database.CommandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 }

@@ -150,6 +150,20 @@ public sealed class HistoryServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LoadAsync_UsageRecordedOnlyRecently_SaysEarlierPeriodsAreOnlyPartlyCovered()
+    {
+        await _world.AddAsync(UsageGranularity.Day, Cell(At(2026, 3, 1), 5), Cell(At(2026, 6, 1), 7));
+
+        var report = await _world.ReportAsync(HistoryView.Parse("365d", null, null, "none", "both"));
+
+        Assert.Equal(new DateOnly(2026, 3, 1), report.FirstRecordedDay);
+        Assert.True(report.RecordedOnlyAfter(report.Plan.From));
+        Assert.All(report.Plan.Periods, p => Assert.True(report.RecordedOnlyAfter(p.From)));
+        Assert.False(report.RecordedOnlyAfter(At(2026, 3, 1)));
+        Assert.Equal(12, report.Total);
+    }
+
+    [Fact]
     public async Task LoadAsync_NothingRecorded_GivesZeroSeriesAndNoBusinesses()
     {
         var report = await _world.ReportAsync(HistoryView.Default);
@@ -157,6 +171,8 @@ public sealed class HistoryServiceTests : IAsyncLifetime
         Assert.Equal(0, report.Total);
         Assert.Equal(168, Assert.Single(report.Series).Points.Count);
         Assert.Empty(report.TopBusinesses);
+        Assert.Null(report.FirstRecordedDay);
+        Assert.False(report.RecordedOnlyAfter(report.Plan.From));
         Assert.All(report.Comparison, r => Assert.Null(r.PreviousPeriodChange));
     }
 

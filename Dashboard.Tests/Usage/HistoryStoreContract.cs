@@ -65,6 +65,18 @@ public abstract class HistoryStoreContract<TDatabase>(TDatabase fixture) : IClas
         Assert.Equal([new UsageTierName("free", "Free"), new UsageTierName("business", "Business"), new UsageTierName("enterprise", "Enterprise")], tiers.Take(3));
     }
 
+    [Fact]
+    public async Task FirstRecordedDay_IsTheOldestDayOfTheDayRollup()
+    {
+        SkipIfUnavailable();
+        await UsageStore.Create(fixture.Database).AddToRollupsAsync(UsageGranularity.Day, [new UsageCell(_base, "PT", UsageKinds.Text, "free", 1)], Ct);
+
+        var first = await Store.FirstRecordedDayAsync(Ct);
+
+        Assert.NotNull(first);
+        Assert.True(first <= _base);
+    }
+
     private async Task<long> AddBusinessAsync(string name)
     {
         var database = fixture.Database;

@@ -209,8 +209,9 @@ public sealed partial class HistoryPage : IDisposable
 
     private static string PeriodName(HistoryPeriodKind kind) => kind == HistoryPeriodKind.PreviousPeriod ? "Previous period" : "Previous year";
 
-    private static string GranularityText(HistoryPlan plan)
+    private static string GranularityText(HistoryReport report)
     {
+        var plan = report.Plan;
         var source = plan.Source.ToString().ToLowerInvariant();
         var points = plan.StepSeconds == plan.Source.Seconds()
             ? $"Each point is one bucket of the {source} rollup."
@@ -218,20 +219,27 @@ public sealed partial class HistoryPage : IDisposable
         var end = plan.View.Range == HistoryRange.Custom
             ? "A custom range covers whole UTC days, up to now when it includes today."
             : "Presets end at the last complete point (30 days and longer: today 00:00 UTC, so today is left out).";
+        var recorded = report.RecordedOnlyAfter(plan.From) && report.FirstRecordedDay is { } first
+            ? $" Usage is recorded from {HistoryFormat.Day(first)} on; the range's earlier points are empty."
+            : "";
         return $"{points} Ranges up to 1 day are read from minutes, up to 14 days from hours, longer ones from days "
-            + $"(or the next coarser rollup once the finer one is no longer kept); each series gets at most {HistoryPlanner.MaxPoints} points. {end}";
+            + $"(or the next coarser rollup once the finer one is no longer kept); each series gets at most {HistoryPlanner.MaxPoints} points. {end}{recorded}";
     }
 
-    private static string ComparisonText(HistoryPlan plan)
+    private static string ComparisonText(HistoryReport report)
     {
+        var plan = report.Plan;
         var parts = new List<string> { $"This period: {HistoryFormat.Span(plan.ComparedFrom, plan.ComparedTo)}." };
         foreach (var period in plan.Periods)
         {
             var what = period.Kind == HistoryPeriodKind.PreviousPeriod
                 ? $"Previous period, {HistoryFormat.Length((long)period.Shift.TotalSeconds)} earlier"
                 : "Previous year, 52 weeks earlier so that weekdays line up";
+            var partly = period.IsAvailable && report.RecordedOnlyAfter(period.From) && report.FirstRecordedDay is { } first
+                ? $" Usage is recorded from {HistoryFormat.Day(first)} on, so this period is only partly covered and its change overstates growth."
+                : "";
             parts.Add(period.IsAvailable
-                ? $"{what}: {HistoryFormat.Span(period.From, period.To)}."
+                ? $"{what}: {HistoryFormat.Span(period.From, period.To)}.{partly}"
                 : $"{what}: not available, {period.Unavailable}.");
         }
 

@@ -23,15 +23,23 @@ public sealed record HistoryComparisonRow(string Key, string Name, long Current,
     public double? PreviousYearChange => PreviousYear is { } before ? HistoryFormat.ChangePercent(Current, before) : null;
 }
 
-/// <summary>What the usage history shows for one view: the series, the comparison, and the busiest businesses.</summary>
+/// <summary>
+/// What the usage history shows for one view: the series, the comparison, the busiest businesses, and the first day
+/// the day rollup holds (null when it holds none), which says whether earlier periods were recorded in full.
+/// </summary>
 public sealed record HistoryReport(
     HistoryPlan Plan,
     IReadOnlyList<HistorySeries> Series,
     HistorySeries? PreviousPeriodLine,
     IReadOnlyList<HistoryComparisonRow> Comparison,
-    IReadOnlyList<BusinessVolume> TopBusinesses)
+    IReadOnlyList<BusinessVolume> TopBusinesses,
+    DateOnly? FirstRecordedDay)
 {
     public long Total => Series.Sum(s => s.Total);
+
+    /// <summary>True when usage was first recorded after <paramref name="from"/>, so that a span starting there is only partly covered.</summary>
+    public bool RecordedOnlyAfter(DateTimeOffset from) =>
+        FirstRecordedDay is { } first && first.ToDateTime(TimeOnly.MinValue) > from.UtcDateTime;
 }
 
 /// <summary>
@@ -80,12 +88,22 @@ public sealed class UsageHistoryService(
         }
 
         var plan = HistoryPlanner.Plan(view, time.GetUtcNow(), Retention);
-        var names = await SeriesNamesAsync(view.Split, cancellationToken);
-        var series = await SeriesAsync(plan, view.Split, TimeSpan.Zero, names, cancellationToken);
-        var previousLine = await PreviousPeriodLineAsync(plan, cancellationToken);
-        var comparison = await CompareAsync(plan, series, cancellationToken);
-        var top = await store.TopBusinessesAsync(Seconds(plan.FirstBusinessDay), Seconds(plan.LastBusinessDay.AddDays(1)), TopBusinessCount, cancellationToken);
-        return new HistoryReport(plan, series, previousLine, comparison, top);
+
+        // Each read opens its own connection, so they run side by side; the report is put together once all have answered.
+        var names = SeriesNamesAsync(view.Split, cancellationToken);
+        var points = queries.SeriesAsync(plan.Source, plan.From, plan.To, view.Split, cancellationToken);
+        var previousLine = PreviousPeriodLineAsync(plan, cancellationToken);
+        var current = plan.Periods.Count == 0 ? Task.FromResult<UsageVolume?>(null) : VolumeAsync(plan.ComparedFrom, plan.ComparedTo, view.Split, cancellationToken);
+        var previous = PeriodVolumeAsync(plan.Period(HistoryPeriodKind.PreviousPeriod), view.Split, cancellationToken);
+        var year = PeriodVolumeAsync(plan.Period(HistoryPeriodKind.PreviousYear), view.Split, cancellationToken);
+        var top = store.TopBusinessesAsync(Seconds(plan.FirstBusinessDay), Seconds(plan.LastBusinessDay.AddDays(1)), TopBusinessCount, cancellationToken);
+        var firstDay = store.FirstRecordedDayAsync(cancellationToken);
+        await Task.WhenAll(names, points, previousLine, current, previous, year, top, firstDay);
+
+        var series = Series(plan, await points, TimeSpan.Zero, await names);
+        var comparison = Compare(series, await current, await previous, await year);
+        var first = await firstDay is { } seconds ? DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime) : (DateOnly?)null;
+        return new HistoryReport(plan, series, await previousLine, comparison, await top, first);
     }
 
     /// <summary>The series of a view in the order the console lists them (kinds, regions, tiers as configured), each with its display name.</summary>
@@ -98,14 +116,10 @@ public sealed class UsageHistoryService(
         _ => throw new ArgumentOutOfRangeException(nameof(split), split, "The history splits by kind, region or tier."),
     };
 
-    /// <summary>The range moved back by <paramref name="shift"/>, read from the plan's rollup and summed into the plan's points.</summary>
-    private async Task<List<HistorySeries>> SeriesAsync(HistoryPlan plan, UsageGroupBy split, TimeSpan shift, List<(string Key, string Name)> names,
-        CancellationToken cancellationToken)
+    /// <summary>The points of the range moved back by <paramref name="shift"/>, summed into the plan's points, one series per name (listed names first).</summary>
+    private static List<HistorySeries> Series(HistoryPlan plan, IReadOnlyList<UsageSeriesPoint> points, TimeSpan shift, List<(string Key, string Name)> names)
     {
-        var from = plan.From - shift;
-        var to = plan.To - shift;
-        var points = await queries.SeriesAsync(plan.Source, from, to, split, cancellationToken);
-        var sums = HistoryDownsampler.Sum(points, from.ToUnixTimeSeconds(), to.ToUnixTimeSeconds(), plan.StepSeconds);
+        var sums = HistoryDownsampler.Sum(points, (plan.From - shift).ToUnixTimeSeconds(), (plan.To - shift).ToUnixTimeSeconds(), plan.StepSeconds);
         var known = names.Select(n => n.Key).ToHashSet(StringComparer.Ordinal);
 
         // A name the lists do not know (a tier since removed from the catalogue) is shown after them rather than dropped.
@@ -125,24 +139,20 @@ public sealed class UsageHistoryService(
             return null;
         }
 
-        var line = await SeriesAsync(plan, UsageGroupBy.None, period.Shift, [(AllKey, "Previous period")], cancellationToken);
-        return line[0];
+        var points = await queries.SeriesAsync(plan.Source, plan.From - period.Shift, plan.To - period.Shift, UsageGroupBy.None, cancellationToken);
+        return Series(plan, points, period.Shift, [(AllKey, "Previous period")])[0];
     }
 
     /// <summary>Totals per series and of all messages over the compared span and each compared period, from the read API's exact totals.</summary>
-    private async Task<List<HistoryComparisonRow>> CompareAsync(HistoryPlan plan, List<HistorySeries> series, CancellationToken cancellationToken)
+    private static List<HistoryComparisonRow> Compare(List<HistorySeries> series, UsageVolume? current, UsageVolume? previous, UsageVolume? year)
     {
-        if (plan.Periods.Count == 0)
+        if (current is null)
         {
             return [];
         }
 
-        var split = plan.View.Split;
-        var current = await queries.VolumeAsync(plan.ComparedFrom, plan.ComparedTo, split, cancellationToken);
-        var previous = await PeriodVolumeAsync(plan.Period(HistoryPeriodKind.PreviousPeriod), split, cancellationToken);
-        var year = await PeriodVolumeAsync(plan.Period(HistoryPeriodKind.PreviousYear), split, cancellationToken);
         var rows = new List<HistoryComparisonRow>();
-        if (split != UsageGroupBy.None)
+        if (current.GroupBy is not null)
         {
             rows.AddRange(series.Select(s => new HistoryComparisonRow(s.Key, s.Name, Group(current, s.Key)!.Value, Group(previous, s.Key), Group(year, s.Key))));
         }
@@ -151,8 +161,11 @@ public sealed class UsageHistoryService(
         return rows;
     }
 
-    private async Task<UsageVolume?> PeriodVolumeAsync(HistoryPeriod? period, UsageGroupBy split, CancellationToken cancellationToken) =>
-        period is { IsAvailable: true } ? await queries.VolumeAsync(period.From, period.To, split, cancellationToken) : null;
+    private async Task<UsageVolume?> VolumeAsync(DateTimeOffset from, DateTimeOffset to, UsageGroupBy split, CancellationToken cancellationToken) =>
+        await queries.VolumeAsync(from, to, split, cancellationToken);
+
+    private Task<UsageVolume?> PeriodVolumeAsync(HistoryPeriod? period, UsageGroupBy split, CancellationToken cancellationToken) =>
+        period is { IsAvailable: true } ? VolumeAsync(period.From, period.To, split, cancellationToken) : Task.FromResult<UsageVolume?>(null);
 
     private static long? Group(UsageVolume? volume, string key) =>
         volume is null ? null : volume.Groups.FirstOrDefault(g => string.Equals(g.Key, key, StringComparison.Ordinal))?.Count ?? 0;
