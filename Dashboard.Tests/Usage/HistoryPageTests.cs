@@ -52,7 +52,9 @@ public sealed class HistoryPageTests : IAsyncLifetime
         Assert.Contains("Each point is one bucket of the day rollup.", cut.Find("[data-testid=history-caption]").TextContent, StringComparison.Ordinal);
 
         var all = cut.FindAll("[data-testid=history-comparison-row]")[^1];
-        Assert.Equal(["All messages", "180", "80", "+125.0 %", "200", "\u221210.0 %"], Cells(all));
+        Assert.Equal(["All messages", "180", "80", "+125.0 %", "200", "\u221210.0 % *"], Cells(all));
+        Assert.Contains("* Usage is recorded from 1 Jun 2025 on: this period is only partly covered",
+            cut.Find("[data-testid=history-comparison-caption]").TextContent, StringComparison.Ordinal);
         Assert.EndsWith("/usage/history/export.csv?range=30d&split=kind&compare=both", cut.Find("[data-testid=history-export]").GetAttribute("href"), StringComparison.Ordinal);
     }
 

@@ -60,9 +60,10 @@ public static class HistoryFormat
         return $"{Instant(from)} – {Instant(to)} UTC";
     }
 
-    /// <summary>"5 minutes", "1 hour", "2 hours", "1 day", "7 days".</summary>
+    /// <summary>"5 minutes", "1 hour", "2 hours", "1 day", "7 days", "7 days 2 hours".</summary>
     public static string Length(long seconds) =>
         seconds % 86_400 == 0 ? Plural(seconds / 86_400, "day")
+        : seconds > 86_400 ? Plural(seconds / 86_400, "day") + " " + Length(seconds % 86_400)
         : seconds % 3600 == 0 ? Plural(seconds / 3600, "hour")
         : seconds % 60 == 0 ? Plural(seconds / 60, "minute")
         : Plural(seconds, "second");

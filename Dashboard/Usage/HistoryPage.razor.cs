@@ -235,11 +235,8 @@ public sealed partial class HistoryPage : IDisposable
             var what = period.Kind == HistoryPeriodKind.PreviousPeriod
                 ? $"Previous period, {HistoryFormat.Length((long)period.Shift.TotalSeconds)} earlier"
                 : "Previous year, 52 weeks earlier so that weekdays line up";
-            var partly = period.IsAvailable && report.RecordedOnlyAfter(period.From) && report.FirstRecordedDay is { } first
-                ? $" Usage is recorded from {HistoryFormat.Day(first)} on, so this period is only partly covered and its change overstates growth."
-                : "";
             parts.Add(period.IsAvailable
-                ? $"{what}: {HistoryFormat.Span(period.From, period.To)}.{partly}"
+                ? $"{what}: {HistoryFormat.Span(period.From, period.To)}{(PartlyRecorded(report, period) ? " *" : "")}."
                 : $"{what}: not available, {period.Unavailable}.");
         }
 
@@ -248,8 +245,16 @@ public sealed partial class HistoryPage : IDisposable
             parts.Add($"The comparison covers the range's whole {unit.ToString().ToLowerInvariant()}s only: an earlier period is kept in {unit.ToString().ToLowerInvariant()} buckets, and whole buckets keep every total exact.");
         }
 
+        if (plan.Periods.Any(p => PartlyRecorded(report, p)) && report.FirstRecordedDay is { } first)
+        {
+            parts.Add($"* Usage is recorded from {HistoryFormat.Day(first)} on: this period is only partly covered, so its change overstates growth.");
+        }
+
         return string.Join(" ", parts);
     }
+
+    /// <summary>True when a compared period began before usage was first recorded.</summary>
+    private static bool PartlyRecorded(HistoryReport report, HistoryPeriod period) => period.IsAvailable && report.RecordedOnlyAfter(period.From);
 
     private static string TopText(HistoryPlan plan)
     {
