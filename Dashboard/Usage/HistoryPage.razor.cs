@@ -176,9 +176,10 @@ public sealed partial class HistoryPage : IDisposable
 
     private static DateTime? ToDateTime(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue);
 
-    private static (long Count, DateTimeOffset Start)? Peak(HistorySeries series, HistoryPlan plan)
+    /// <summary>A series' busiest point and when it starts, or null when the series is empty.</summary>
+    private (long Count, DateTimeOffset Start)? Peak(HistorySeries series)
     {
-        if (series.Total == 0)
+        if (series.Total == 0 || _report is not { Plan: var plan })
         {
             return null;
         }
@@ -194,8 +195,6 @@ public sealed partial class HistoryPage : IDisposable
 
         return (series.Points[index], plan.From.AddSeconds(index * plan.StepSeconds));
     }
-
-    private (long Count, DateTimeOffset Start)? Peak(HistorySeries series) => Peak(series, _report!.Plan);
 
     private static string Share(long part, long whole) =>
         whole == 0 ? "—" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{part * 100.0 / whole:0.0} %");
