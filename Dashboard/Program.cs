@@ -22,6 +22,7 @@ builder.Services.AddConsolePlatform(builder.Configuration, builder.Environment);
 builder.Services.AddVerification(builder.Configuration);
 builder.Services.AddTiers(builder.Configuration);
 builder.Services.AddUsage(builder.Configuration);
+builder.Services.AddUsageOverview();
 builder.Services.AddConsoleAdmin();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
