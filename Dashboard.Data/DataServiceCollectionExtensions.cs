@@ -62,6 +62,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<ISmeStatusStore, SmeStatusStore>();
         services.TryAddSingleton<IRevenueStore, RevenueStore>();
         services.TryAddSingleton<IUsageStore>(sp => UsageStore.Create(sp.GetRequiredService<Database>()));
+        services.TryAddSingleton<IUsageHistoryStore, UsageHistoryStore>();
         services.TryAddSingleton<DemoDataSeeder>();
         return services;
     }

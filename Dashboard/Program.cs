@@ -22,6 +22,7 @@ builder.Services.AddConsolePlatform(builder.Configuration, builder.Environment);
 builder.Services.AddVerification(builder.Configuration);
 builder.Services.AddTiers(builder.Configuration);
 builder.Services.AddUsage(builder.Configuration);
+builder.Services.AddUsageOverview();
 builder.Services.AddConsoleAdmin();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -54,6 +55,7 @@ app.MapApiV1().MapVerificationIntake().MapEntitlements().MapUsageApi();
 app.MapUsageHub();
 app.MapAccountEndpoints();
 app.MapRevenueExport();
+app.MapUsageHistoryExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

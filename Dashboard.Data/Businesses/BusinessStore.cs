@@ -106,6 +106,9 @@ public interface IBusinessStore
     Task<Page<BusinessListItem>> SearchAsync(BusinessQuery query, CancellationToken cancellationToken);
 
     Task<ProgrammeSummary> SummaryAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Businesses that sent at least one message on a day of [<paramref name="from"/>, <paramref name="to"/>) (days start at 00:00 UTC).</summary>
+    Task<int> ActiveBusinessesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }
 
 /// <summary>Dapper implementation of <see cref="IBusinessStore"/> for both providers.</summary>
@@ -154,6 +157,13 @@ public sealed class BusinessStore(Database database) : IBusinessStore
                 WHERE s.Status IN ('Active', 'Scheduled', 'Ended') AND s.EffectiveFrom <= @Now AND (s.EffectiveTo IS NULL OR s.EffectiveTo > @Now)) AS MonthlyRecurringRevenueCents;
         """;
 
+    // One primary-key seek per business (BusinessId, Day), rather than a scan of every day of every business.
+    private const string ActiveSql = """
+        SELECT COUNT(*)
+        FROM Businesses b
+        WHERE EXISTS (SELECT 1 FROM BusinessUsageDay u WHERE u.BusinessId = b.Id AND u.Day >= @From AND u.Day < @To AND u.Messages > 0);
+        """;
+
     public async Task<Page<BusinessListItem>> SearchAsync(BusinessQuery query, CancellationToken cancellationToken)
     {
         var text = query.Text?.Trim();
@@ -192,5 +202,12 @@ public sealed class BusinessStore(Database database) : IBusinessStore
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await connection.QuerySingleAsync<ProgrammeSummary>(new CommandDefinition(SummarySql, new { Now = now }, commandTimeout: database.CommandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task<int> ActiveBusinessesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(ActiveSql, new { From = from.ToUnixTimeSeconds(), To = to.ToUnixTimeSeconds() },
+            commandTimeout: database.CommandTimeout, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 }

@@ -28,6 +28,8 @@ public sealed class PageTourTests(BrowserFixture browser) : IAsyncLifetime
     [InlineData("manager@demo.local", "/businesses", "Businesses")]
     [InlineData("admin@demo.local", "/tiers", "Tier catalogue")]
     [InlineData("exec@demo.local", "/usage", "Programme overview")]
+    [InlineData("exec@demo.local", "/usage/history", "Usage history")]
+    [InlineData("admin@demo.local", "/usage/history", "Usage history")]
     [InlineData("exec@demo.local", "/revenue", "Revenue")]
     [InlineData("manager@demo.local", "/revenue", "Revenue")]
     [InlineData("admin@demo.local", "/admin", "Administration")]

@@ -13,8 +13,8 @@ public sealed class NavMenuTests : ConsoleBunitContext
     [InlineData(Roles.Reviewer, new[] { "Verification queue", "Reviewer statistics", "Audit log" })]
     [InlineData(Roles.SeniorReviewer, new[] { "Verification queue", "Reviewer statistics", "Audit log" })]
     [InlineData(Roles.AccountManager, new[] { "Businesses", "Approvals", "Tier catalogue", "Revenue", "Audit log" })]
-    [InlineData(Roles.Executive, new[] { "Tier catalogue", "Usage overview", "Revenue", "Audit log" })]
-    [InlineData(Roles.Admin, new[] { "Businesses", "Approvals", "Tier catalogue", "Usage overview", "Revenue", "Administration", "Audit log" })]
+    [InlineData(Roles.Executive, new[] { "Tier catalogue", "Usage overview", "Usage history", "Revenue", "Audit log" })]
+    [InlineData(Roles.Admin, new[] { "Businesses", "Approvals", "Tier catalogue", "Usage overview", "Usage history", "Revenue", "Administration", "Audit log" })]
     public void NavMenu_ForRole_ShowsOnlyWhatTheRoleMayOpen(string role, string[] expected)
     {
         SignInAs(7, "someone@example.com", role);
@@ -62,9 +62,11 @@ public sealed class NavMenuTests : ConsoleBunitContext
     [InlineData("verification/stats", "Reviewer statistics")]
     [InlineData("verification/stats?days=7", "Reviewer statistics")]
     [InlineData("audit?action=VerificationApproved", "Audit log")]
+    [InlineData("usage", "Usage overview")]
+    [InlineData("usage/history?range=30d", "Usage history")]
     public void NavMenu_OnAPage_MarksOnlyThatPagesEntry(string relativeUri, string expected)
     {
-        SignInAs(7, "someone@example.com", Roles.Reviewer);
+        SignInAs(7, "someone@example.com", Roles.Reviewer, Roles.Executive);
         Services.GetRequiredService<NavigationManager>().NavigateTo(relativeUri);
 
         var menu = Render<NavMenu>();

@@ -21,11 +21,11 @@ public sealed class RoleAccessTests(RoleAccessTests.App app) : IClassFixture<Rol
         ["reviewer@demo.local"] = ["/verification", "/verification/stats", "/verification/1", "/audit"],
         ["senior@demo.local"] = ["/verification", "/verification/stats", "/verification/1", "/audit"],
         ["manager@demo.local"] = ["/businesses", "/businesses/1", "/approvals", "/tiers", "/revenue", "/audit"],
-        ["exec@demo.local"] = ["/usage", "/tiers", "/revenue", "/audit"],
-        ["admin@demo.local"] = ["/businesses", "/businesses/1", "/approvals", "/tiers", "/usage", "/revenue", "/admin", "/audit"],
+        ["exec@demo.local"] = ["/usage", "/usage/wall", "/usage/history", "/tiers", "/revenue", "/audit"],
+        ["admin@demo.local"] = ["/businesses", "/businesses/1", "/approvals", "/tiers", "/usage", "/usage/wall", "/usage/history", "/revenue", "/admin", "/audit"],
     };
 
-    private static readonly string[] s_pages = ["/verification", "/verification/stats", "/verification/1", "/businesses", "/businesses/1", "/approvals", "/tiers", "/usage", "/revenue", "/admin", "/audit"];
+    private static readonly string[] s_pages = ["/verification", "/verification/stats", "/verification/1", "/businesses", "/businesses/1", "/approvals", "/tiers", "/usage", "/usage/wall", "/usage/history", "/revenue", "/admin", "/audit"];
 
     public static TheoryData<string, string, bool> Cases()
     {
@@ -70,6 +70,9 @@ public sealed class RoleAccessTests(RoleAccessTests.App app) : IClassFixture<Rol
     [InlineData("/tiers")]
     [InlineData("/verification/1")]
     [InlineData("/usage")]
+    [InlineData("/usage/history")]
+    [InlineData("/usage/wall")]
+    [InlineData("/usage?wall=1")]
     [InlineData("/revenue")]
     [InlineData("/admin")]
     [InlineData("/audit")]
@@ -81,5 +84,33 @@ public sealed class RoleAccessTests(RoleAccessTests.App app) : IClassFixture<Rol
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/login", SignIn.PathOf(response.Headers.Location!), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("exec@demo.local")]
+    [InlineData("admin@demo.local")]
+    public async Task WallQuery_ForUsageViewer_OpensTheWallDisplay(string user)
+    {
+        using var client = app.Factory.CreateNonRedirectingClient();
+        await SignIn.AsAsync(client, user);
+
+        using var response = await client.GetAsync("/usage?wall=1", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/usage/wall", SignIn.PathOf(response.Headers.Location!));
+    }
+
+    [Theory]
+    [InlineData("reviewer@demo.local")]
+    [InlineData("manager@demo.local")]
+    public async Task WallQuery_ForOtherRoles_IsRefused(string user)
+    {
+        using var client = app.Factory.CreateNonRedirectingClient();
+        await SignIn.AsAsync(client, user);
+
+        using var response = await client.GetAsync("/usage?wall=1", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/access-denied", SignIn.PathOf(response.Headers.Location!), StringComparison.Ordinal);
     }
 }

@@ -20,6 +20,7 @@ public static class Navigation
         new("Approvals", "/approvals", Icons.Material.Outlined.FactCheck, Policies.Accounts, "Accounts"),
         new("Tier catalogue", "/tiers", Icons.Material.Outlined.Sell, Policies.CatalogueViewer, "Accounts"),
         new("Usage overview", "/usage", Icons.Material.Outlined.Insights, Policies.UsageViewer, "Analytics"),
+        new("Usage history", "/usage/history", Icons.Material.Outlined.Timeline, Policies.UsageViewer, "Analytics"),
         new("Revenue", "/revenue", Icons.Material.Outlined.Euro, Policies.RevenueViewer, "Analytics"),
         new("Administration", "/admin", Icons.Material.Outlined.AdminPanelSettings, Policies.Admin, "Console"),
         new("Audit log", "/audit", Icons.Material.Outlined.History, Policies.AnyRole, "Console"),

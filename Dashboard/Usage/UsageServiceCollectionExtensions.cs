@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Usage;
 
-/// <summary>Registers live usage: options, ingest, the journal writer, the live window, rollup retention, the ticker, the hub and the traffic simulator.</summary>
+/// <summary>Registers live usage: options, ingest, the journal writer, the live window, rollup retention, the ticker, the hub, the history and the traffic simulator.</summary>
 public static class UsageServiceCollectionExtensions
 {
     private const string Key = UsageOptions.SectionName;
@@ -39,6 +39,7 @@ public static class UsageServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<UsageWriter>());
         services.AddSingleton<UsageIngest>();
         services.AddSingleton<UsageQueries>();
+        services.AddSingleton<UsageHistoryService>();
         services.AddSingleton<UsageRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<UsageRetention>());
         services.AddHostedService<UsageTicker>();

@@ -1,0 +1,21 @@
+// The wall display: Esc leaves it (unless the browser is in full screen, where Esc first ends full screen),
+// and a button asks the browser for full screen, which only a click may do.
+export function onEscape(dotnet) {
+    const handler = (event) => {
+        if (event.key === 'Escape' && !document.fullscreenElement && !event.defaultPrevented) {
+            dotnet.invokeMethodAsync('Exit');
+        }
+    };
+    document.addEventListener('keydown', handler);
+    return {
+        dispose: () => document.removeEventListener('keydown', handler),
+    };
+}
+
+export async function toggleFullScreen() {
+    if (document.fullscreenElement) {
+        await document.exitFullscreen();
+    } else if (document.documentElement.requestFullscreen) {
+        await document.documentElement.requestFullscreen();
+    }
+}
