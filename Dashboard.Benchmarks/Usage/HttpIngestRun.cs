@@ -48,7 +48,7 @@ internal static class HttpIngestRun
         }
 
         output.WriteLine();
-        output.WriteLine($"{"round",-6} {"endpoint",-40} {"batches",8} {"samples/s",11} {"CPU",5} {"CPU ms/batch",13} {"GCs 0/1/2",10} {"batches/commit",16} {"ms/commit",10}");
+        output.WriteLine($"{"round",-6} {"endpoint",-40} {"batches",8} {"samples/s",11} {"CPU",5} {"CPU ms/batch",13} {"GCs 0/1/2",10} {"batches/commit",16} {"ms/commit",10} {"flushing",9}");
         var minimalRates = new List<double>();
         var consoleRates = new List<double>();
         for (var round = 1; round <= options.Rounds; round++)
@@ -71,7 +71,8 @@ internal static class HttpIngestRun
                 consoleRates.Add(c.SamplesPerSecond);
                 var commits = Math.Max(1, after.Commits - before.Commits);
                 output.WriteLine(Row(round, "console (POST /api/v1/usage/volume)", c) +
-                    $" {(after.Batches - before.Batches) / (double)commits,16:F1} {(after.Time - before.Time).TotalMilliseconds / commits,10:F2}");
+                    $" {(after.Batches - before.Batches) / (double)commits,16:F1} {(after.Time - before.Time).TotalMilliseconds / commits,10:F2}" +
+                    $" {(after.Flushing - before.Flushing) / c.Elapsed,9:P0}");
             }
         }
 

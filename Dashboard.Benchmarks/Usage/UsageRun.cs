@@ -7,15 +7,15 @@ internal sealed record UsageRunOptions
 
     public int Seconds { get; init; } = 10;
 
-    public int WarmupSeconds { get; init; } = 15;
+    public int WarmupSeconds { get; init; } = 20;
 
-    public int Rounds { get; init; } = 2;
+    public int Rounds { get; init; } = 3;
 
     public int StoreBatches { get; init; } = 1000;
 
     public int StoreRounds { get; init; } = 3;
 
-    public int HistoryRuns { get; init; } = 7;
+    public int HistoryRuns { get; init; } = 5;
 
     /// <summary>The HTTP endpoints to measure: minimal, console (both by default; one alone is for profiling).</summary>
     public IReadOnlySet<string> Endpoints { get; init; } = new HashSet<string>(["minimal", "console"], StringComparer.OrdinalIgnoreCase);

@@ -53,6 +53,19 @@ public sealed class UsageBatchParserTests
     }
 
     [Fact]
+    public void Parse_TimesAcrossHoursAndDays_EachIsItsOwnSecond()
+    {
+        string[] times = ["2026-11-03T07:59:59Z", "2026-11-03T07:00:00Z", "2026-11-02T23:59:59Z", "2026-11-03T00:00:00Z", "2026-11-03T07:59:58Z", "2026-10-31T07:59:58Z"];
+        var json = "{\"batchId\":\"3f2b8c1e-8d4a-4c55-9a1e-2f0c6b7d9e10\",\"samples\":["
+            + string.Join(",", times.Select(t => $$"""{"at":"{{t}}","country":"DE","kind":"text","tier":"free","count":1}"""))
+            + "]}";
+
+        var samples = Parse(json);
+
+        Assert.Equal(times.Select(t => DateTimeOffset.Parse(t, CultureInfo.InvariantCulture).ToUnixTimeSeconds()), samples.Select(s => s.Second));
+    }
+
+    [Fact]
     public void Parse_OneBadDateAmongGoodOnes_NamesThatSample()
     {
         const string Json = """{"batchId":"3f2b8c1e-8d4a-4c55-9a1e-2f0c6b7d9e10","samples":[{"at":"2026-11-03T07:59:00Z","country":"DE","kind":"text","tier":"free","count":1},{"at":"2026-02-30T07:59:00Z","country":"DE","kind":"text","tier":"free","count":1}]}""";

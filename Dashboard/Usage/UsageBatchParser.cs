@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Dashboard.Data.Usage;
@@ -114,6 +115,13 @@ internal sealed class SampleBuffer : IDisposable
     }
 
     public void Dispose() => ArrayPool<ValidSample>.Shared.Return(_items);
+}
+
+/// <summary>The date and hour of the last time read, as its first 13 bytes, and the hour's start in Unix seconds.</summary>
+internal readonly record struct LastHour(ulong Head, ulong Tail, long Start)
+{
+    /// <summary>False only for <c>default</c>, before any time was read.</summary>
+    public bool Known { get; } = true;
 }
 
 /// <summary>The fields of a sample.</summary>
@@ -270,6 +278,7 @@ internal static class UsageBatchParser
 
     private static void ReadSamples(ref Utf8JsonReader reader, byte[] scratch, in SampleRules rules, SampleBuffer samples, IngestErrors errors)
     {
+        var hour = default(LastHour);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             var index = samples.Seen++;
@@ -296,7 +305,7 @@ internal static class UsageBatchParser
                 {
                     reader.Read();
                     hasAt = true;
-                    ok &= ReadAt(ref reader, scratch, rules, index, errors, out sample.Second);
+                    ok &= ReadAt(ref reader, scratch, ref hour, rules, index, errors, out sample.Second);
                 }
                 else if (field == SampleField.Country)
                 {
@@ -350,11 +359,17 @@ internal static class UsageBatchParser
                 }
 
                 // A value of the wrong shape (object or array) is passed over whole.
-                reader.Skip();
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    reader.Skip();
+                }
             }
 
-            ok &= Required(hasAt, index, "at", errors) & Required(hasCountry, index, "country", errors) & Required(hasKind, index, "kind", errors)
-                & Required(hasTier, index, "tier", errors) & Required(hasCount, index, "count", errors);
+            if (!(hasAt & hasCountry & hasKind & hasTier & hasCount))
+            {
+                ok &= Required(hasAt, index, "at", errors) & Required(hasCountry, index, "country", errors) & Required(hasKind, index, "kind", errors)
+                    & Required(hasTier, index, "tier", errors) & Required(hasCount, index, "count", errors);
+            }
             if (ok)
             {
                 samples.Add(sample);
@@ -397,9 +412,9 @@ internal static class UsageBatchParser
         return present;
     }
 
-    private static bool ReadAt(ref Utf8JsonReader reader, byte[] scratch, in SampleRules rules, int index, IngestErrors errors, out long second)
+    private static bool ReadAt(ref Utf8JsonReader reader, byte[] scratch, ref LastHour hour, in SampleRules rules, int index, IngestErrors errors, out long second)
     {
-        if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && !reader.ValueIsEscaped && TryParseUtcSecond(reader.ValueSpan, out second))
+        if (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence && !reader.ValueIsEscaped && TryParseUtcSecond(reader.ValueSpan, ref hour, out second))
         {
             return CheckWindow(second, rules, index, errors);
         }
@@ -430,16 +445,36 @@ internal static class UsageBatchParser
     /// </summary>
     internal static bool TryParseUtcSecond(ReadOnlySpan<byte> value, out long second)
     {
+        var hour = default(LastHour);
+        return TryParseUtcSecond(value, ref hour, out second);
+    }
+
+    /// <summary>As above; the samples of a batch mostly share their hour, so the date and hour are read again only when they change.</summary>
+    private static bool TryParseUtcSecond(ReadOnlySpan<byte> value, ref LastHour hour, out long second)
+    {
         second = 0;
-        if (value.Length != 20 || value[4] != '-' || value[7] != '-' || value[10] != 'T' || value[13] != ':' || value[16] != ':' || value[19] != 'Z'
-            || !TryDigits(value[..4], out var year) || !TryDigits(value.Slice(5, 2), out var month) || !TryDigits(value.Slice(8, 2), out var day)
-            || !TryDigits(value.Slice(11, 2), out var hour) || !TryDigits(value.Slice(14, 2), out var minute) || !TryDigits(value.Slice(17, 2), out var seconds)
-            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || seconds > 59)
+        if (value.Length != 20 || value[13] != ':' || value[16] != ':' || value[19] != 'Z'
+            || !TryDigits(value.Slice(14, 2), out var minute) || !TryDigits(value.Slice(17, 2), out var seconds) || minute > 59 || seconds > 59)
         {
             return false;
         }
 
-        second = (new DateTime(year, month, day, hour, minute, seconds, DateTimeKind.Utc).Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerSecond;
+        // "yyyy-MM-ddTHH" is 13 bytes: two overlapping 8-byte reads cover it.
+        var head = MemoryMarshal.Read<ulong>(value);
+        var tail = MemoryMarshal.Read<ulong>(value[5..]);
+        if (!hour.Known || head != hour.Head || tail != hour.Tail)
+        {
+            if (value[4] != '-' || value[7] != '-' || value[10] != 'T'
+                || !TryDigits(value[..4], out var year) || !TryDigits(value.Slice(5, 2), out var month) || !TryDigits(value.Slice(8, 2), out var day)
+                || !TryDigits(value.Slice(11, 2), out var hours) || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hours > 23)
+            {
+                return false;
+            }
+
+            hour = new LastHour(head, tail, (new DateTime(year, month, day, hours, 0, 0, DateTimeKind.Utc).Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerSecond);
+        }
+
+        second = hour.Start + (minute * 60) + seconds;
         return true;
     }
 

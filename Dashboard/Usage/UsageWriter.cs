@@ -33,10 +33,15 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
     private long _commits;
     private long _committedBatches;
     private long _commitTicks;
+    private long _flushTicks;
 
-    /// <summary>Commits of the journal so far, the batches they held (a busy node holds several per commit) and the time they took.</summary>
-    internal (long Commits, long Batches, TimeSpan Time) CommitCounts =>
-        (Interlocked.Read(ref _commits), Interlocked.Read(ref _committedBatches), Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _commitTicks)));
+    /// <summary>
+    /// Commits of the journal so far, the batches they held (a busy node holds several per commit) and the time they took;
+    /// and the time spent merging the journal into the rollups, during which no batch is journaled.
+    /// </summary>
+    internal (long Commits, long Batches, TimeSpan Time, TimeSpan Flushing) CommitCounts =>
+        (Interlocked.Read(ref _commits), Interlocked.Read(ref _committedBatches), Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _commitTicks)),
+            Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _flushTicks)));
 
     /// <summary>Batches being received and checked right now.</summary>
     internal int OnTheirWay => Volatile.Read(ref _receiving);
@@ -66,6 +71,7 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             Interlocked.Exchange(ref _unflushed, 0);
@@ -75,6 +81,7 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
         }
         finally
         {
+            Interlocked.Add(ref _flushTicks, Stopwatch.GetTimestamp() - started);
             _gate.Release();
         }
     }
