@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using Dapper;
+using Dashboard.Data;
 using Dashboard.Usage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -51,6 +53,45 @@ public sealed class UsageWriterTests(UsageApp app) : IClassFixture<UsageApp>
         Assert.True(after.Commits - before.Commits < 80, $"{after.Commits - before.Commits} commits for 80 batches");
         Assert.Equal(80 * 200 * 3, await app.TotalAsync(minute, minute.AddMinutes(1)));
     }
+
+    [Fact]
+    public async Task Post_WhileFlushesRunAlongside_EveryCountIsInTheMinuteRollupOnce()
+    {
+        var minute = UsageApp.UniqueMinute();
+        using var stop = new CancellationTokenSource();
+        var flushes = 0;
+        var flushing = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await Writer.FlushAsync(Ct);
+                flushes++;
+            }
+        }, Ct);
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(sender => Task.Run(async () =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                using var response = await UsageApp.PostAsync(app.Writer, Guid.NewGuid(),
+                    [.. Enumerable.Range(0, 200).Select(s => JsonSample.Of(minute.AddSeconds(s % 60), CountryOf(sender), "photo", "business", 7))]);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+        }, Ct)));
+        await stop.CancelAsync();
+        await flushing;
+        await Writer.FlushAsync(Ct);
+
+        const long Expected = 8 * 10 * 200 * 7;
+        Assert.True(flushes > 0);
+        Assert.Equal(Expected, await app.TotalAsync(minute, minute.AddMinutes(1)));
+        await using var connection = await app.Factory.Services.GetRequiredService<Database>().OpenAsync(Ct);
+        Assert.Equal(Expected, await connection.ExecuteScalarAsync<long>("SELECT SUM(MessageCount) FROM UsageMinute WHERE BucketStart = @Minute",
+            new { Minute = minute.ToUnixTimeSeconds() }));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM UsageJournal"));
+    }
+
+    private static string CountryOf(int sender) => new[] { "DE", "FR", "US", "BR", "IN", "JP", "NG", "AU" }[sender];
 
     /// <summary>A body sent without a length, so that the size limit is found while reading it.</summary>
     private sealed class UnsizedContent(string json) : HttpContent
