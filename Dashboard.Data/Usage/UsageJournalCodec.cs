@@ -205,6 +205,9 @@ public static class UsageCountryCodes
 
     private static readonly string[] s_codes = Build();
 
+    // Looked up once per sample of every batch, so an array rather than the country set's hashing.
+    private static readonly bool[] s_iso = [.. s_codes.Select(Countries.IsIso3166Alpha2)];
+
     /// <summary>The index of two ASCII letters (either case), or -1.</summary>
     public static int Index(byte first, byte second)
     {
@@ -220,7 +223,7 @@ public static class UsageCountryCodes
     public static string Code(int index) => s_codes[index];
 
     /// <summary>True when the index is an officially assigned ISO 3166-1 alpha-2 code.</summary>
-    public static bool IsIso(int index) => (uint)index < Count && Countries.IsIso3166Alpha2(s_codes[index]);
+    public static bool IsIso(int index) => (uint)index < Count && s_iso[index];
 
     private static string[] Build()
     {

@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dashboard.Data;
+using Dashboard.Data.Audit;
 using Dashboard.Platform;
 using Dashboard.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Platform;
 
@@ -47,7 +49,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Me_WithKeyFromCommandLine_AnswersNameAndScopes_AndRevokedKeyAnswers401()
+    public async Task Me_WithKeyFromCommandLine_AnswersNameAndScopes_AndKeyRevokedOnTheNodeAnswers401AtOnce()
     {
         var key = await CreateKeyAsync("billing-service", "usage:read,entitlements:read");
         using var client = _app.CreateClient();
@@ -58,9 +60,23 @@ public sealed class ApiKeyTests : IAsyncLifetime
         Assert.Equal("billing-service", me!.Name);
         Assert.Equal(["entitlements:read", "usage:read"], me.Scopes);
 
-        Assert.Equal(0, await RunCliAsync(["apikey", "revoke", "--name", "billing-service"]));
+        // As the administration page revokes it: the node that has just accepted the key refuses it from now on.
+        Assert.True(await _app.Services.GetRequiredService<ApiKeyService>().RevokeAsync("billing-service", Actor.Console(), TestContext.Current.CancellationToken));
         using var afterRevoke = await client.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Unauthorized, afterRevoke.StatusCode);
+    }
+
+    [Fact]
+    public async Task ApiKeyRevoke_FromCommandLine_KeyAnswers401()
+    {
+        var key = await CreateKeyAsync("reporting-service", "usage:read");
+
+        Assert.Equal(0, await RunCliAsync(["apikey", "revoke", "--name", "reporting-service"]));
+
+        using var client = _app.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        using var response = await client.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class UsageIngestException(int status, string title, string detail
     public string Title { get; } = title;
 }
 
-/// <summary>A validated batch, aggregated per minute for the journal and per second for the live window.</summary>
+/// <summary>A validated batch: summed per minute for the journal, and its samples by second (zeros left out) for the live window.</summary>
 internal sealed record PreparedBatch(Guid BatchId, int SampleCount, UsageCell[] MinuteCells, long[] SecondKeys, long[] SecondCounts);
 
 /// <summary>
@@ -74,46 +74,51 @@ public sealed class UsageIngest(UsageTiers tiers, UsageWriter writer, IOptions<U
             throw TooLarge();
         }
 
-        ReadResult read;
-        while (true)
-        {
-            read = await body.ReadAsync(cancellationToken);
-            if (read.Buffer.Length > MaxBodyBytes)
-            {
-                body.AdvanceTo(read.Buffer.End);
-                throw TooLarge();
-            }
-
-            if (read.IsCompleted)
-            {
-                break;
-            }
-
-            body.AdvanceTo(read.Buffer.Start, read.Buffer.End);
-        }
-
         PreparedBatch? prepared;
         IngestErrors errors;
-        using (var buffer = new SampleBuffer())
+
+        // Until it is handed to the writer, the batch is on its way: a commit starting meanwhile may wait for it.
+        using (writer.Receive())
         {
-            try
+            ReadResult read;
+            while (true)
             {
-                var catalogue = await tiers.CurrentAsync(cancellationToken);
-                (prepared, errors) = Parse(read.Buffer, catalogue, buffer);
-                if (errors.UnknownTier)
+                read = await body.ReadAsync(cancellationToken);
+                if (read.Buffer.Length > MaxBodyBytes)
                 {
-                    buffer.Clear();
-                    catalogue = await tiers.RefreshAsync(cancellationToken);
-                    (prepared, errors) = Parse(read.Buffer, catalogue, buffer);
+                    body.AdvanceTo(read.Buffer.End);
+                    throw TooLarge();
                 }
+
+                if (read.IsCompleted)
+                {
+                    break;
+                }
+
+                body.AdvanceTo(read.Buffer.Start, read.Buffer.End);
             }
-            catch (JsonException e)
+
+            using (var buffer = new SampleBuffer())
             {
-                throw new UsageIngestException(StatusCodes.Status400BadRequest, "The body is not valid JSON", $"Nothing was counted. {e.Message}");
-            }
-            finally
-            {
-                body.AdvanceTo(read.Buffer.End);
+                try
+                {
+                    var catalogue = await tiers.CurrentAsync(cancellationToken);
+                    (prepared, errors) = Parse(read.Buffer, catalogue, buffer);
+                    if (errors.UnknownTier)
+                    {
+                        buffer.Clear();
+                        catalogue = await tiers.RefreshAsync(cancellationToken);
+                        (prepared, errors) = Parse(read.Buffer, catalogue, buffer);
+                    }
+                }
+                catch (JsonException e)
+                {
+                    throw new UsageIngestException(StatusCodes.Status400BadRequest, "The body is not valid JSON", $"Nothing was counted. {e.Message}");
+                }
+                finally
+                {
+                    body.AdvanceTo(read.Buffer.End);
+                }
             }
         }
 
@@ -150,30 +155,41 @@ public sealed class UsageIngest(UsageTiers tiers, UsageWriter writer, IOptions<U
     private static UsageIngestException TooLarge() => new(StatusCodes.Status413PayloadTooLarge, "The batch is too large",
         $"A batch may be at most {MaxBodyBytes / 1024 / 1024} MB and {MaxSamples:N0} samples. Nothing was counted; split it into several batches.");
 
-    /// <summary>Sums the samples per second and per minute by sorting packed keys; allocates per batch, never per sample.</summary>
+    /// <summary>
+    /// Sums the samples per minute by sorting packed keys, and keeps them per second for the live window (which adds
+    /// them up itself, so they need no sorting); allocates per batch, never per sample.
+    /// </summary>
     internal static PreparedBatch Aggregate(Guid batchId, SampleBuffer buffer, UsageTiers.Catalogue catalogue)
     {
         var samples = buffer.Items;
-        var keys = ArrayPool<long>.Shared.Rent(Math.Max(samples.Length, 1));
-        var counts = ArrayPool<long>.Shared.Rent(Math.Max(samples.Length, 1));
+        var nonZero = 0;
+        foreach (ref readonly var sample in samples)
+        {
+            nonZero += sample.Count == 0 ? 0 : 1;
+        }
+
+        var secondKeys = new long[nonZero];
+        var secondCounts = new long[nonZero];
+        var keys = ArrayPool<long>.Shared.Rent(Math.Max(nonZero, 1));
+        var counts = ArrayPool<long>.Shared.Rent(Math.Max(nonZero, 1));
         try
         {
-            for (var i = 0; i < samples.Length; i++)
+            var n = 0;
+            foreach (ref readonly var sample in samples)
             {
-                ref readonly var sample = ref samples[i];
-                keys[i] = UsageKey.Pack(sample.Second, sample.Country, sample.Kind, sample.Tier);
-                counts[i] = sample.Count;
+                if (sample.Count == 0)
+                {
+                    continue;
+                }
+
+                secondKeys[n] = UsageKey.Pack(sample.Second, sample.Country, sample.Kind, sample.Tier);
+                secondCounts[n] = sample.Count;
+                keys[n] = UsageKey.WithTime(secondKeys[n], UsageBuckets.Floor(sample.Second, UsageGranularity.Minute));
+                counts[n] = sample.Count;
+                n++;
             }
 
-            var seconds = Merge(keys, counts, samples.Length);
-            var secondKeys = keys.AsSpan(0, seconds).ToArray();
-            var secondCounts = counts.AsSpan(0, seconds).ToArray();
-            for (var i = 0; i < seconds; i++)
-            {
-                keys[i] = UsageKey.WithTime(secondKeys[i], UsageBuckets.Floor(UsageKey.Time(secondKeys[i]), UsageGranularity.Minute));
-            }
-
-            var minutes = Merge(keys, counts, seconds);
+            var minutes = Merge(keys, counts, n);
             var cells = new UsageCell[minutes];
             for (var i = 0; i < minutes; i++)
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Dashboard.Data.Usage;
 using Microsoft.Extensions.Options;
@@ -20,11 +21,37 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
 {
     private const int MaxGroup = 256;
 
+    // How long a commit waits for batches that are on their way (see GatherAsync): about one commit's own length here.
+    private static readonly TimeSpan s_maxGather = TimeSpan.FromMilliseconds(2);
+
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
     // One writer at a time per node: SQLite has a single write lock, and waiting for it here is cheaper than its busy handler.
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _unflushed;
+    private int _receiving;
+    private long _commits;
+    private long _committedBatches;
+    private long _commitTicks;
+    private long _flushTicks;
+
+    /// <summary>
+    /// Commits of the journal so far, the batches they held (a busy node holds several per commit) and the time they took;
+    /// and the time spent merging the journal into the rollups, during which no batch is journaled.
+    /// </summary>
+    internal (long Commits, long Batches, TimeSpan Time, TimeSpan Flushing) CommitCounts =>
+        (Interlocked.Read(ref _commits), Interlocked.Read(ref _committedBatches), Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _commitTicks)),
+            Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _flushTicks)));
+
+    /// <summary>Batches being received and checked right now.</summary>
+    internal int OnTheirWay => Volatile.Read(ref _receiving);
+
+    /// <summary>Marks a batch as on its way (being received and checked) until disposed, so that a commit about to start may wait for it.</summary>
+    internal Receiving Receive()
+    {
+        Interlocked.Increment(ref _receiving);
+        return new Receiving(this);
+    }
 
     /// <summary>Journals a batch together with whatever else is waiting; true when it was new, false for a replayed batch id.</summary>
     internal async Task<bool> AppendAsync(PreparedBatch batch, string? source, CancellationToken cancellationToken)
@@ -44,6 +71,7 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             Interlocked.Exchange(ref _unflushed, 0);
@@ -53,6 +81,7 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
         }
         finally
         {
+            Interlocked.Add(ref _flushTicks, Stopwatch.GetTimestamp() - started);
             _gate.Release();
         }
     }
@@ -105,11 +134,8 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
         var group = new List<Pending>(MaxGroup);
         while (await _queue.Reader.WaitToReadAsync())
         {
-            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var pending))
-            {
-                group.Add(pending);
-            }
-
+            Drain(group);
+            await GatherAsync(group);
             await WriteAsync(group);
             group.Clear();
             if (Volatile.Read(ref _unflushed) >= UsageStore.MaxFlushEntries)
@@ -119,13 +145,57 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
         }
     }
 
+    private void Drain(List<Pending> group)
+    {
+        while (group.Count < MaxGroup && _queue.Reader.TryRead(out var pending))
+        {
+            group.Add(pending);
+        }
+    }
+
+    /// <summary>
+    /// A batch that is still being received and checked when a commit starts waits for the whole next commit (an fsync);
+    /// when some are on their way, the commit waits a moment for them (at most <see cref="s_maxGather"/>), so that a busy
+    /// node makes fewer, larger commits. A lone sender's batch waits for nothing. Real time, not <see cref="TimeProvider"/>:
+    /// this bounds a delay of the machine, not a time of the console's data.
+    /// </summary>
+    private async Task GatherAsync(List<Pending> group)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (group.Count < MaxGroup && Volatile.Read(ref _receiving) > 0)
+        {
+            var left = s_maxGather - Stopwatch.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            using var timeout = new CancellationTokenSource(left);
+            try
+            {
+                if (!await _queue.Reader.WaitToReadAsync(timeout.Token))
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+                return;
+            }
+
+            Drain(group);
+        }
+    }
+
     private async Task WriteAsync(List<Pending> group)
     {
         IReadOnlyList<bool> accepted;
         await _gate.WaitAsync();
+        var started = Stopwatch.GetTimestamp();
         try
         {
             accepted = await store.AppendAsync([.. group.Select(p => p.Batch)], CancellationToken.None);
+            Interlocked.Add(ref _commitTicks, Stopwatch.GetTimestamp() - started);
         }
         catch (Exception e)
         {
@@ -143,6 +213,8 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
             _gate.Release();
         }
 
+        Interlocked.Increment(ref _commits);
+        Interlocked.Add(ref _committedBatches, group.Count);
         for (var i = 0; i < group.Count; i++)
         {
             if (accepted[i])
@@ -181,4 +253,10 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
     private partial void LogFlushFailed(Exception exception);
 
     private sealed record Pending(UsageBatch Batch, PreparedBatch Prepared, TaskCompletionSource<bool> Done);
+
+    /// <summary>A batch on its way to <see cref="AppendAsync"/>; disposing it says it has arrived or will not come.</summary>
+    internal readonly struct Receiving(UsageWriter writer) : IDisposable
+    {
+        public void Dispose() => Interlocked.Decrement(ref writer._receiving);
+    }
 }
