@@ -26,6 +26,7 @@ builder.Services.AddUsageOverview();
 builder.Services.AddConsoleAdmin();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddConsoleLocalization();
 
 var app = builder.Build();
 
@@ -35,6 +36,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseRequestLocalization();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
 // The console's own assets (theme, logo, favicon) are kept in wwwroot-assets beside the projects and copied next to the binaries.

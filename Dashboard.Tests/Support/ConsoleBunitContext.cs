@@ -37,6 +37,7 @@ public class ConsoleBunitContext : BunitContext
 
         // bUnit puts a placeholder in place of the authorization service; the real one evaluates the real policies.
         context.Services.Replace(ServiceDescriptor.Transient<IAuthorizationService, DefaultAuthorizationService>());
+        context.Services.AddLocalization();
     }
 
     public TestAuthenticationStateProvider AuthenticationState { get; } = new();
