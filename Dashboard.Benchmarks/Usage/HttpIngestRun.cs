@@ -16,74 +16,95 @@ namespace Dashboard.Benchmarks.Usage;
 internal static class HttpIngestRun
 {
     /// <summary>What the run measured, for the summary.</summary>
-    public sealed record Outcome(double MinimalRate, double ConsoleRate, bool Exact)
+    public sealed record Outcome(double MinimalRate, double ConsoleRate, double ScanRate, bool Exact)
     {
+        /// <summary>The console against the minimal API that parses and sums (the baseline).</summary>
         public double Ratio => ConsoleRate / MinimalRate;
+
+        /// <summary>The console against the count-only scan (a stricter ceiling, for information).</summary>
+        public double ScanRatio => ConsoleRate / ScanRate;
+    }
+
+    /// <summary>One endpoint under load: its label, where it is, the key it needs, and what was measured.</summary>
+    private sealed class Target(string name, string label, Uri address, string? key)
+    {
+        public string Name { get; } = name;
+
+        public string Label { get; } = label;
+
+        public Uri Address { get; } = address;
+
+        public string? Key { get; } = key;
+
+        public List<double> Rates { get; } = [];
+
+        public long Counted { get; set; }
     }
 
     public static async Task<Outcome> RunAsync(UsageRunOptions options, TextWriter output, CancellationToken cancellationToken)
     {
         var batches = UsageBatches.Create(DateTimeOffset.UtcNow, 64, seed: 20_170_905);
         var load = new HttpLoad(batches, options.Clients);
-        await using var minimal = await MinimalEndpoint.StartAsync(cancellationToken).ConfigureAwait(false);
+        await using var parse = await MinimalEndpoint.StartAsync(MinimalMode.Parse, cancellationToken).ConfigureAwait(false);
+        await using var scan = await MinimalEndpoint.StartAsync(MinimalMode.Scan, cancellationToken).ConfigureAwait(false);
         await using var console = new ConsoleUnderTest();
         console.Start();
         var writerKey = await console.CreateKeyAsync("benchmark-writer", ["usage:write"], cancellationToken).ConfigureAwait(false);
         var readerKey = await console.CreateKeyAsync("benchmark-reader", ["usage:read"], cancellationToken).ConfigureAwait(false);
         output.WriteLine($"HTTP ingest: {options.Clients} clients, {UsageBatches.SamplesPerBatch:N0}-sample batches ({batches.MaxLength / 1024.0:F0} KiB), " +
-            $"{options.Rounds} rounds of {options.Seconds} s each after {options.WarmupSeconds} s of warm-up; minimal endpoint {minimal.Address}, console {console.Address}");
+            $"{options.Rounds} rounds of {options.Seconds} s each after {options.WarmupSeconds} s of warm-up, endpoints in turns; " +
+            $"minimal API {parse.Address}, count-only scan {scan.Address}, console {console.Address}");
 
-        long consoleCounted = 0, minimalCounted = 0;
-        var (runMinimal, runConsole) = (options.Endpoints.Contains("minimal"), options.Endpoints.Contains("console"));
+        var parseTarget = new Target("minimal", "minimal API (parse and sum only)", parse.Address, null);
+        var consoleTarget = new Target("console", "console (POST /api/v1/usage/volume)", console.Address, writerKey);
+        var scanTarget = new Target("scan", "count-only scan (reads counts only)", scan.Address, null);
+        var targets = new[] { parseTarget, consoleTarget, scanTarget }.Where(t => options.Endpoints.Contains(t.Name)).ToList();
         var warmup = TimeSpan.FromSeconds(options.WarmupSeconds);
         var measured = TimeSpan.FromSeconds(options.Seconds);
-        if (runConsole)
+        foreach (var target in targets)
         {
-            consoleCounted += Check(await load.RunAsync(console.Address, writerKey, warmup, cancellationToken).ConfigureAwait(false), "console warm-up").Counted;
-        }
-
-        if (runMinimal)
-        {
-            minimalCounted += Check(await load.RunAsync(minimal.Address, null, warmup, cancellationToken).ConfigureAwait(false), "minimal warm-up").Counted;
+            target.Counted += Check(await load.RunAsync(target.Address, target.Key, warmup, cancellationToken).ConfigureAwait(false), target.Name + " warm-up").Counted;
         }
 
         output.WriteLine();
         output.WriteLine($"{"round",-6} {"endpoint",-40} {"batches",8} {"samples/s",11} {"CPU",5} {"CPU ms/batch",13} {"GCs 0/1/2",10} {"batches/commit",16} {"ms/commit",10} {"flushing",9}");
-        var minimalRates = new List<double>();
-        var consoleRates = new List<double>();
         for (var round = 1; round <= options.Rounds; round++)
         {
-            if (runMinimal)
-            {
-                var m = Check(await load.RunAsync(minimal.Address, null, measured, cancellationToken).ConfigureAwait(false), "minimal");
-                minimalCounted += m.Counted;
-                minimalRates.Add(m.SamplesPerSecond);
-                output.WriteLine(Row(round, "minimal (parse and sum only)", m));
-            }
-
-            if (runConsole)
+            foreach (var target in targets)
             {
                 var writer = console.Services.GetRequiredService<UsageWriter>();
                 var before = writer.CommitCounts;
-                var c = Check(await load.RunAsync(console.Address, writerKey, measured, cancellationToken).ConfigureAwait(false), "console");
+                var result = Check(await load.RunAsync(target.Address, target.Key, measured, cancellationToken).ConfigureAwait(false), target.Name);
                 var after = writer.CommitCounts;
-                consoleCounted += c.Counted;
-                consoleRates.Add(c.SamplesPerSecond);
-                var commits = Math.Max(1, after.Commits - before.Commits);
-                output.WriteLine(Row(round, "console (POST /api/v1/usage/volume)", c) +
-                    $" {(after.Batches - before.Batches) / (double)commits,16:F1} {(after.Time - before.Time).TotalMilliseconds / commits,10:F2}" +
-                    $" {(after.Flushing - before.Flushing) / c.Elapsed,9:P0}");
+                target.Counted += result.Counted;
+                target.Rates.Add(result.SamplesPerSecond);
+                var row = Row(round, target.Label, result);
+                if (target == consoleTarget)
+                {
+                    var commits = Math.Max(1, after.Commits - before.Commits);
+                    row += $" {(after.Batches - before.Batches) / (double)commits,16:F1} {(after.Time - before.Time).TotalMilliseconds / commits,10:F2}" +
+                        $" {(after.Flushing - before.Flushing) / result.Elapsed,9:P0}";
+                }
+
+                output.WriteLine(row);
             }
         }
 
-        var minimalRate = Stats.Median(minimalRates);
-        var consoleRate = Stats.Median(consoleRates);
-        output.WriteLine($"median  minimal {minimalRate:N0} samples/s, console {consoleRate:N0} samples/s, console / minimal {consoleRate / minimalRate:F2}");
+        double Median(Target t) => t.Rates.Count == 0 ? double.NaN : Stats.Median(t.Rates);
+        var (parseRate, consoleRate, scanRate) = (Median(parseTarget), Median(consoleTarget), Median(scanTarget));
+        output.WriteLine($"median  minimal API {parseRate:N0} samples/s, console {consoleRate:N0} samples/s, count-only scan {scanRate:N0} samples/s; " +
+            $"console / minimal API {consoleRate / parseRate:F2}, console / scan {consoleRate / scanRate:F2}");
 
-        var exact = await CheckTotalsAsync(console, readerKey, batches.Minute, consoleCounted, output, cancellationToken).ConfigureAwait(false);
-        var minimalExact = minimal.Total == minimalCounted;
-        output.WriteLine($"minimal endpoint: {minimal.Samples:N0} samples summed to {minimal.Total:N0}, acknowledged {minimalCounted:N0}: {(minimalExact ? "exact" : "MISMATCH")}");
-        return new Outcome(minimalRate, consoleRate, exact && minimalExact);
+        var exact = !targets.Contains(consoleTarget) ||
+            await CheckTotalsAsync(console, readerKey, batches.Minute, consoleTarget.Counted, output, cancellationToken).ConfigureAwait(false);
+        foreach (var (endpoint, target) in new[] { (parse, parseTarget), (scan, scanTarget) }.Where(p => targets.Contains(p.Item2)))
+        {
+            var endpointExact = endpoint.Total == target.Counted;
+            output.WriteLine($"{target.Label}: {endpoint.Samples:N0} samples summed to {endpoint.Total:N0}, acknowledged {target.Counted:N0}: {(endpointExact ? "exact" : "MISMATCH")}");
+            exact &= endpointExact;
+        }
+
+        return new Outcome(parseRate, consoleRate, scanRate, exact);
     }
 
     private static string Row(int round, string endpoint, LoadResult result) =>

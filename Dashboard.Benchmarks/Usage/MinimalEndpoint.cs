@@ -14,10 +14,25 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Dashboard.Benchmarks.Usage;
 
+/// <summary>How the minimal endpoint reads a batch.</summary>
+internal enum MinimalMode
+{
+    /// <summary>
+    /// A minimal API that parses the batch into typed samples (source-generated System.Text.Json: the batch id, and each
+    /// sample's time, country, kind, tier and count) and sums the counts: the baseline for HTTP ingest.
+    /// </summary>
+    Parse,
+
+    /// <summary>
+    /// A stricter ceiling: one pass of <see cref="Utf8JsonReader"/> over the whole body that reads only the counts
+    /// (times and codes are skipped, not parsed).
+    /// </summary>
+    Scan,
+}
+
 /// <summary>
-/// The ceiling for HTTP ingest: a bare ASP.NET Core app on its own loopback port that reads a batch the way the console
-/// does (the whole body from the request's pipe, then <see cref="Utf8JsonReader"/>), sums the counts and answers as the
-/// console would — no key, no validation, no storage.
+/// A bare ASP.NET Core app on its own loopback port that reads a batch, sums the counts and answers as the console would —
+/// no key, no validation, no storage: what HTTP ingest is measured against.
 /// </summary>
 internal sealed class MinimalEndpoint : IAsyncDisposable
 {
@@ -25,10 +40,13 @@ internal sealed class MinimalEndpoint : IAsyncDisposable
     private long _samples;
     private long _total;
 
-    private MinimalEndpoint(WebApplication app)
+    private MinimalEndpoint(WebApplication app, MinimalMode mode)
     {
         _app = app;
+        Mode = mode;
     }
+
+    public MinimalMode Mode { get; }
 
     public Uri Address { get; private set; } = null!;
 
@@ -38,20 +56,42 @@ internal sealed class MinimalEndpoint : IAsyncDisposable
     /// <summary>The sum of every count read since the start.</summary>
     public long Total => Interlocked.Read(ref _total);
 
-    public static async Task<MinimalEndpoint> StartAsync(CancellationToken cancellationToken)
+    public static async Task<MinimalEndpoint> StartAsync(MinimalMode mode, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, Args = [] });
         builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, MinimalJsonContext.Default));
         var app = builder.Build();
-        var endpoint = new MinimalEndpoint(app);
-        app.MapPost(HttpLoad.Path, endpoint.PostAsync);
+        var endpoint = new MinimalEndpoint(app, mode);
+        if (mode == MinimalMode.Parse)
+        {
+            app.MapPost(HttpLoad.Path, endpoint.Parse);
+        }
+        else
+        {
+            app.MapPost(HttpLoad.Path, endpoint.ScanAsync);
+        }
+
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         endpoint.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         return endpoint;
     }
 
-    private async Task<IResult> PostAsync(HttpContext context, CancellationToken cancellationToken)
+    private IResult Parse(MinimalBatch batch)
+    {
+        long total = 0;
+        foreach (var sample in batch.Samples)
+        {
+            total += sample.Count;
+        }
+
+        Interlocked.Add(ref _samples, batch.Samples.Count);
+        Interlocked.Add(ref _total, total);
+        return Results.Json(new MinimalAnswer(batch.Samples.Count, false), MinimalJsonContext.Default.MinimalAnswer);
+    }
+
+    private async Task<IResult> ScanAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var body = context.Request.BodyReader;
         ReadResult read;
@@ -100,7 +140,14 @@ internal sealed class MinimalEndpoint : IAsyncDisposable
 /// <summary>The minimal endpoint's answer, shaped like the console's.</summary>
 internal sealed record MinimalAnswer(int Accepted, bool Duplicate);
 
+/// <summary>A batch as the minimal endpoint parses it.</summary>
+internal sealed record MinimalBatch(Guid BatchId, IReadOnlyList<MinimalSample> Samples);
+
+/// <summary>One sample as the minimal endpoint parses it.</summary>
+internal sealed record MinimalSample(DateTimeOffset At, string Country, string Kind, string Tier, long Count);
+
 /// <summary>Source-generated JSON for the minimal endpoint, as the console uses for its answers.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(MinimalAnswer))]
+[JsonSerializable(typeof(MinimalBatch))]
 internal sealed partial class MinimalJsonContext : JsonSerializerContext;
