@@ -39,4 +39,13 @@ public sealed class HistoryFormatTests
         Assert.Equal("14 Jun 2026 (UTC)", HistoryFormat.Span(HistoryWorld.At(2026, 6, 14), HistoryWorld.At(2026, 6, 15)));
         Assert.Equal("14 Jun 2026 12:30 – 15 Jun 2026 12:30 UTC", HistoryFormat.Span(HistoryWorld.At(2026, 6, 14, 12, 30), HistoryWorld.At(2026, 6, 15, 12, 30)));
     }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(999, 1)]
+    [InlineData(1_000, 1_000)]
+    [InlineData(999_999, 1_000)]
+    [InlineData(59_207_391_557, 1_000_000_000)]
+    [InlineData(1_000_000_000_000, 1_000_000_000_000)]
+    public void ChartUnit_KeepsTheLargestPointBelowAThousand(long max, double unit) => Assert.Equal(unit, HistoryFormat.ChartUnit(max));
 }

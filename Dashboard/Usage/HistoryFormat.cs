@@ -20,6 +20,18 @@ public static class HistoryFormat
             : string.Create(s_invariant, $"{value:0}");
     }
 
+    /// <summary>The power of 1,000 that brings <paramref name="max"/> below 1,000 (1 for smaller values), so that the axis steps are round.</summary>
+    public static double ChartUnit(long max)
+    {
+        var unit = 1.0;
+        while (max / unit >= 1_000)
+        {
+            unit *= 1_000;
+        }
+
+        return unit;
+    }
+
     /// <summary>The change from <paramref name="before"/> to <paramref name="now"/> in percent, or null when there was nothing before.</summary>
     public static double? ChangePercent(long now, long before) => before == 0 ? null : (now - before) * 100.0 / before;
 

@@ -152,15 +152,19 @@ public sealed partial class HistoryPage : IDisposable
         var starts = plan.BucketStarts.ToList();
         var every = Math.Max(1, (starts.Count + MaxAxisLabels - 1) / MaxAxisLabels);
         _labels = [.. starts.Select((s, i) => i % every == 0 ? HistoryFormat.PointLabel(s, plan.StepSeconds, plan.Length) : "")];
-        _series = [.. report.Series.Select(s => new ChartSeries<double> { Name = s.Name, Data = s.Points.Select(p => (double)p).ToArray() })];
+        // The chart's axis arithmetic does not hold counts in the billions: points are drawn in a unit that keeps them
+        // below 1,000 (so that its steps are round), and the axis labels are written back in messages.
+        var lines = report.PreviousPeriodLine is { } previous ? report.Series.Append(previous) : report.Series;
+        var unit = HistoryFormat.ChartUnit(lines.SelectMany(s => s.Points).DefaultIfEmpty(0).Max());
+        _series = [.. report.Series.Select(s => new ChartSeries<double> { Name = s.Name, Data = s.Points.Select(p => p / unit).ToArray() })];
         if (report.PreviousPeriodLine is { } line)
         {
-            _series.Add(new ChartSeries<double> { Name = line.Name, Data = line.Points.Select(p => (double)p).ToArray() });
+            _series.Add(new ChartSeries<double> { Name = line.Name, Data = line.Points.Select(p => p / unit).ToArray() });
         }
 
         _chartOptions = new LineChartOptions
         {
-            YAxisToStringFunc = HistoryFormat.Compact,
+            YAxisToStringFunc = value => HistoryFormat.Compact(value * unit),
             MaxNumYAxisTicks = 6,
             ShowToolTips = true,
             LineStrokeWidth = 2,
