@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Dashboard.Data.Usage;
+using Dashboard.Platform;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Usage;
@@ -16,10 +17,19 @@ namespace Dashboard.Usage;
 /// nothing twice; reads add the journal to the rollups. On shutdown the queue is drained and the journal flushed.
 /// </para>
 /// </summary>
-public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, IOptions<UsageOptions> options, TimeProvider time, ILogger<UsageWriter> logger)
+public sealed partial class UsageWriter(
+    IUsageStore store,
+    UsageWindow window,
+    IOptions<UsageOptions> options,
+    TimeProvider time,
+    ConsoleTelemetry telemetry,
+    ILogger<UsageWriter> logger)
     : BackgroundService
 {
     private const int MaxGroup = 256;
+
+    /// <summary>What a sender is told to wait before sending a batch again that could not be stored.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
     // How long a commit waits for batches that are on their way (see GatherAsync): about one commit's own length here.
     private static readonly TimeSpan s_maxGather = TimeSpan.FromMilliseconds(2);
@@ -71,6 +81,7 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
+        using var activity = ConsoleTelemetry.Source.StartActivity("usage.flush");
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -101,6 +112,12 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
         {
             _gate.Release();
         }
+    }
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        telemetry.ObserveUsageBacklog(() => _queue.Reader.Count, () => Volatile.Read(ref _unflushed));
+        return base.StartAsync(cancellationToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -191,6 +208,8 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
     {
         IReadOnlyList<bool> accepted;
         await _gate.WaitAsync();
+        using var activity = ConsoleTelemetry.Source.StartActivity("usage.journal.commit");
+        activity?.SetTag("usage.batches", group.Count);
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -200,6 +219,7 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
         catch (Exception e)
         {
             LogAppendFailed(e, group.Count);
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             var failure = Unavailable("The batch could not be stored. Nothing was counted; send it again.");
             foreach (var pending in group)
             {
@@ -244,7 +264,7 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
     }
 
     private static UsageIngestException Unavailable(string detail) =>
-        new(StatusCodes.Status503ServiceUnavailable, "Usage counts cannot be stored now", detail);
+        new(StatusCodes.Status503ServiceUnavailable, "Usage counts cannot be stored now", detail) { RetryAfter = RetryAfter };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Journaling {Count} usage batch(es) failed; their senders were told to retry")]
     private partial void LogAppendFailed(Exception exception, int count);
