@@ -18,8 +18,8 @@ public sealed class ConsoleTelemetry
     private readonly Counter<long> _batches;
     private readonly Counter<long> _samples;
     private readonly Histogram<double> _tickLatency;
-    private readonly UpDownCounter<long> _circuits;
     private readonly Meter _meter;
+    private int _openCircuits;
     private int _backlogObserved;
 
     public ConsoleTelemetry(IMeterFactory meters)
@@ -32,7 +32,8 @@ public sealed class ConsoleTelemetry
         _tickLatency = _meter.CreateHistogram<double>("dashboard.usage.tick.latency", "s",
             "Time from the end of a second to its live tick being sent to the in-process feed and the hub.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
-        _circuits = _meter.CreateUpDownCounter<long>("dashboard.circuits.open", "{circuit}", "Blazor circuits (open console pages with a live connection) on this node.");
+        _meter.CreateObservableUpDownCounter("dashboard.circuits.open", () => Volatile.Read(ref _openCircuits), "{circuit}",
+            "Blazor circuits (open console pages with a live connection) on this node.");
     }
 
     /// <summary>Outcomes of a usage batch, as the <c>outcome</c> tag.</summary>
@@ -54,9 +55,12 @@ public sealed class ConsoleTelemetry
 
     public void TickSent(TimeSpan sinceSecondEnded) => _tickLatency.Record(Math.Max(0, sinceSecondEnded.TotalSeconds));
 
-    public void CircuitOpened() => _circuits.Add(1);
+    public void CircuitOpened() => Interlocked.Increment(ref _openCircuits);
 
-    public void CircuitClosed() => _circuits.Add(-1);
+    public void CircuitClosed() => Interlocked.Decrement(ref _openCircuits);
+
+    /// <summary>Circuits open on this node now.</summary>
+    public int OpenCircuits => Volatile.Read(ref _openCircuits);
 
     /// <summary>
     /// Observes the usage writer's backlog: batches waiting to be journaled, and journal entries waiting to be merged into

@@ -130,7 +130,7 @@ public sealed class UsageIngest(UsageTiers tiers, UsageWriter writer, IOptions<U
                 }
                 finally
                 {
-                    sampleCount = buffer.Count;
+                    sampleCount = buffer.Seen;
                     body.AdvanceTo(read.Buffer.End);
                 }
             }
