@@ -39,6 +39,9 @@ public sealed partial class UsageWriter(
     // One writer at a time per node: SQLite has a single write lock, and waiting for it here is cheaper than its busy handler.
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _unflushed;
+
+    // Batches in the queue (the single-reader channel cannot count them itself).
+    private int _queued;
     private int _receiving;
     private long _commits;
     private long _committedBatches;
@@ -68,8 +71,10 @@ public sealed partial class UsageWriter(
     {
         var pending = new Pending(new UsageBatch(batch.BatchId, time.GetUtcNow(), batch.SampleCount, source, batch.MinuteCells), batch,
             new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        Interlocked.Increment(ref _queued);
         if (!_queue.Writer.TryWrite(pending))
         {
+            Interlocked.Decrement(ref _queued);
             throw Unavailable("The console is shutting down.");
         }
 
@@ -116,7 +121,7 @@ public sealed partial class UsageWriter(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        telemetry.ObserveUsageBacklog(() => _queue.Reader.Count, () => Volatile.Read(ref _unflushed));
+        telemetry.ObserveUsageBacklog(() => Volatile.Read(ref _queued), () => Volatile.Read(ref _unflushed));
         return base.StartAsync(cancellationToken);
     }
 
@@ -166,6 +171,7 @@ public sealed partial class UsageWriter(
     {
         while (group.Count < MaxGroup && _queue.Reader.TryRead(out var pending))
         {
+            Interlocked.Decrement(ref _queued);
             group.Add(pending);
         }
     }
