@@ -115,6 +115,8 @@ public sealed class UsageShutdownTests : IAsyncDisposable
             }
         }
 
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{batches.Count(b => b.Acknowledged)} batches acknowledged, {batches.Count(b => !b.Acknowledged)} not; stopped in {first.Output.Count} log lines.");
         second.Terminate();
         Assert.True(await second.WaitForExitAsync(TimeSpan.FromSeconds(60)), "The restarted console did not stop within 60 s of SIGTERM.");
         Assert.True(batches.Count(b => b.Acknowledged) >= AcknowledgedBeforeStop);
