@@ -19,6 +19,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddDashboardData(builder.Configuration);
 builder.Services.AddConsoleIdentity(builder.Configuration);
 builder.Services.AddConsolePlatform(builder.Configuration, builder.Environment);
+builder.Services.AddConsoleTelemetry(builder.Configuration);
+builder.Services.AddApiRateLimits(builder.Configuration);
 builder.Services.AddVerification(builder.Configuration);
 builder.Services.AddTiers(builder.Configuration);
 builder.Services.AddUsage(builder.Configuration);
@@ -36,6 +38,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseMiddleware<DatabaseUnavailableMiddleware>();
 app.UseRequestLocalization();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
@@ -49,10 +52,14 @@ app.UseStaticFiles(new StaticFileOptions
 
 app.UseAuthentication();
 app.UseAuthorization();
+
+// After authorization, so that a request's bucket is its API key's.
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapConsoleHealth();
+app.MapConsoleMetrics();
 app.MapApiV1().MapVerificationIntake().MapEntitlements().MapUsageApi();
 app.MapUsageHub();
 app.MapAccountEndpoints();

@@ -50,6 +50,7 @@ internal sealed class ConsoleUnderTest : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Usage:Simulator:Enabled", "false");
+        builder.UseSetting("Api:RateLimits:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
     }

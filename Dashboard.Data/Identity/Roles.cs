@@ -24,5 +24,8 @@ public static class ApiScopes
     public const string VerificationWrite = "verification:write";
     public const string EntitlementsRead = "entitlements:read";
 
-    public static IReadOnlyList<string> All { get; } = [UsageWrite, UsageRead, VerificationWrite, EntitlementsRead];
+    /// <summary>Scraping the Prometheus endpoint <c>/metrics</c> on the console's own port.</summary>
+    public const string MetricsRead = "metrics:read";
+
+    public static IReadOnlyList<string> All { get; } = [UsageWrite, UsageRead, VerificationWrite, EntitlementsRead, MetricsRead];
 }

@@ -63,6 +63,106 @@ public sealed partial class TSqlParseTests
         Assert.Contains(queue, q => q.Value.Contains(QueueSql.OpenStatesCondition, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Several nodes write the same rollup rows and batch ids at once. A MERGE holds the key range it matched
+    /// (HOLDLOCK) and an INSERT … SELECT … WHERE NOT EXISTS locks the rows it checked (UPDLOCK, HOLDLOCK) until the
+    /// transaction ends, so that no increment is lost and no key is inserted twice.
+    /// </summary>
+    [Fact]
+    public void QueryTexts_SqlServerUpserts_KeepTheirKeysLockedFromCheckToWrite()
+    {
+        var upserts = new UpsertLocks();
+        foreach (var (source, text) in QueryTexts())
+        {
+            var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+            using var reader = new StringReader(DapperListParameter().Replace(text, m => $"IN ({m.Groups[1].Value}1, {m.Groups[1].Value}2)"));
+            upserts.Source = source;
+            parser.Parse(reader, out _)?.Accept(upserts);
+        }
+
+        Assert.True(upserts.Merges >= 3, $"Only {upserts.Merges} MERGE statements were found.");
+        Assert.True(upserts.CheckedInserts >= 2, $"Only {upserts.CheckedInserts} INSERT … WHERE NOT EXISTS statements were found.");
+        Assert.Empty(upserts.Unlocked);
+    }
+
+    [Fact]
+    public void UpsertLocks_FindAMergeWithoutHoldlock_SoTheCheckAboveCanFail()
+    {
+        var upserts = new UpsertLocks { Source = "test" };
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader("""
+            MERGE UsageMinute AS t USING @Cells AS s ON t.BucketStart = s.BucketStart
+            WHEN MATCHED THEN UPDATE SET MessageCount = t.MessageCount + s.MessageCount
+            WHEN NOT MATCHED THEN INSERT (BucketStart, MessageCount) VALUES (s.BucketStart, s.MessageCount);
+            INSERT INTO IngestedBatches (BatchId) SELECT @BatchId WHERE NOT EXISTS (SELECT 1 FROM IngestedBatches WHERE BatchId = @BatchId);
+            """);
+        parser.Parse(reader, out _).Accept(upserts);
+
+        Assert.Equal(2, upserts.Unlocked.Count);
+    }
+
+    /// <summary>Finds MERGE targets without HOLDLOCK and INSERT … SELECT sources that read the target table without UPDLOCK and HOLDLOCK.</summary>
+    private sealed class UpsertLocks : TSqlFragmentVisitor
+    {
+        public string Source { get; set; } = "";
+
+        public int Merges { get; private set; }
+
+        public int CheckedInserts { get; private set; }
+
+        public List<string> Unlocked { get; } = [];
+
+        public override void ExplicitVisit(MergeStatement node)
+        {
+            Merges++;
+            if (node.MergeSpecification.Target is not NamedTableReference target || !Holds(target))
+            {
+                Unlocked.Add($"{Source}: MERGE without WITH (HOLDLOCK) on its target");
+            }
+
+            base.ExplicitVisit(node);
+        }
+
+        public override void ExplicitVisit(InsertStatement node)
+        {
+            if (node.InsertSpecification is { Target: NamedTableReference target, InsertSource: SelectInsertSource select })
+            {
+                var reads = new TableReads();
+                select.Select.Accept(reads);
+                var checks = reads.Tables.Where(t => Same(t, target)).ToList();
+                if (checks.Count > 0)
+                {
+                    CheckedInserts++;
+                }
+
+                if (checks.Any(t => !Has(t, TableHintKind.UpdLock) || !Holds(t)))
+                {
+                    Unlocked.Add($"{Source}: INSERT INTO {target.SchemaObject.BaseIdentifier.Value} checks its own table without WITH (UPDLOCK, HOLDLOCK)");
+                }
+            }
+
+            base.ExplicitVisit(node);
+        }
+
+        private static bool Same(NamedTableReference a, NamedTableReference b) =>
+            string.Equals(a.SchemaObject.BaseIdentifier.Value, b.SchemaObject.BaseIdentifier.Value, StringComparison.OrdinalIgnoreCase);
+
+        private static bool Holds(NamedTableReference table) => Has(table, TableHintKind.HoldLock) || Has(table, TableHintKind.Serializable);
+
+        private static bool Has(NamedTableReference table, TableHintKind kind) => table.TableHints.Any(h => h.HintKind == kind);
+
+        private sealed class TableReads : TSqlFragmentVisitor
+        {
+            public List<NamedTableReference> Tables { get; } = [];
+
+            public override void ExplicitVisit(NamedTableReference node)
+            {
+                Tables.Add(node);
+                base.ExplicitVisit(node);
+            }
+        }
+    }
+
     [Fact]
     public void Parser_RejectsBrokenSql_SoTheChecksAboveCanFail()
     {

@@ -13,7 +13,7 @@ namespace Dashboard.Tests.Platform;
 public sealed class ConfigurationTests
 {
     public static TheoryData<Type> OptionsTypes() =>
-        new(typeof(DatabaseOptions), typeof(SignInSettings), typeof(OidcOptions), typeof(DemoOptions), typeof(Dashboard.Verification.VerificationOptions), typeof(VerificationCheckOptions), typeof(Dashboard.Tiers.SmeOptions), typeof(Dashboard.Tiers.TierChangeOptions), typeof(Dashboard.Usage.UsageOptions), typeof(Dashboard.Usage.Simulation.SimulatorOptions));
+        new(typeof(DatabaseOptions), typeof(SignInSettings), typeof(OidcOptions), typeof(DemoOptions), typeof(Dashboard.Verification.VerificationOptions), typeof(VerificationCheckOptions), typeof(Dashboard.Tiers.SmeOptions), typeof(Dashboard.Tiers.TierChangeOptions), typeof(Dashboard.Usage.UsageOptions), typeof(Dashboard.Usage.Simulation.SimulatorOptions), typeof(TelemetryOptions), typeof(RateLimitOptions));
 
     [Theory]
     [MemberData(nameof(OptionsTypes))]

@@ -80,7 +80,19 @@ public static class ConsoleIdentityExtensions
     private static async Task ValidateStampAsync(CookieValidatePrincipalContext context)
     {
         var store = context.HttpContext.RequestServices.GetRequiredService<IAccountStore>();
-        if (!await RevalidatingStateProvider.IsCurrentAsync(store, context.Principal, context.HttpContext.RequestAborted))
+        bool current;
+        try
+        {
+            current = await RevalidatingStateProvider.IsCurrentAsync(store, context.Principal, context.HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (Data.DatabaseErrors.IsUnavailable(e))
+        {
+            // As on an open page (RevalidatingStateProvider): the session stays while the database is out of reach, and
+            // the page says so.
+            current = true;
+        }
+
+        if (!current)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

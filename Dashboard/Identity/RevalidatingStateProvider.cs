@@ -11,8 +11,19 @@ public sealed class RevalidatingStateProvider(ILoggerFactory loggerFactory, IAcc
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
-    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
-        IsCurrentAsync(store, authenticationState.User, cancellationToken);
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await IsCurrentAsync(store, authenticationState.User, cancellationToken);
+        }
+        catch (Exception e) when (Data.DatabaseErrors.IsUnavailable(e))
+        {
+            // While the database is out of reach nobody can be disabled or change roles either: the session stays, and the
+            // next check a minute later decides. Signing everyone out would end every open page during a short outage.
+            return true;
+        }
+    }
 
     /// <summary>True when the principal's user exists, is enabled and still has the security stamp the principal was issued with.</summary>
     public static async Task<bool> IsCurrentAsync(IAccountStore store, ClaimsPrincipal? principal, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ public static class ApiEndpoints
     {
         var api = endpoints.MapGroup("/api/v1")
             .RequireAuthorization(Policies.ApiKeyHolder)
+            .RequireRateLimiting(ApiRateLimits.RequestsPolicy)
             .DisableAntiforgery();
 
         api.MapGet("/me", (HttpContext context) => Results.Ok(new MeResponse(

@@ -45,7 +45,8 @@ public sealed class ApiKeyAuthenticationHandler(
 
     /// <summary>
     /// The key a request presents: the <c>X-Api-Key</c> header; on hubs also <c>access_token</c> in the query or a bearer
-    /// token, because browsers cannot set headers on a WebSocket and SignalR clients send their token that way.
+    /// token, because browsers cannot set headers on a WebSocket and SignalR clients send their token that way; on
+    /// <c>/metrics</c> also a bearer token, which is how Prometheus sends credentials.
     /// </summary>
     public static string? PresentedKey(HttpRequest request)
     {
@@ -53,6 +54,11 @@ public sealed class ApiKeyAuthenticationHandler(
         if (!string.IsNullOrEmpty(header))
         {
             return header;
+        }
+
+        if (request.Path.StartsWithSegments(TelemetryServiceCollectionExtensions.MetricsPath, StringComparison.OrdinalIgnoreCase))
+        {
+            return BearerToken(request);
         }
 
         if (!request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase))
@@ -66,6 +72,11 @@ public sealed class ApiKeyAuthenticationHandler(
             return token;
         }
 
+        return BearerToken(request);
+    }
+
+    private static string? BearerToken(HttpRequest request)
+    {
         var authorization = request.Headers.Authorization.ToString();
         return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
     }

@@ -90,7 +90,16 @@ public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time)
         if (record is not null && (!_lastTouched.TryGetValue(record.Id, out var last) || now - last >= s_touchInterval))
         {
             _lastTouched[record.Id] = now;
-            await store.TouchAsync(record.Id, now, cancellationToken);
+            try
+            {
+                await store.TouchAsync(record.Id, now, cancellationToken);
+            }
+            catch (Exception e) when (Data.DatabaseErrors.IsUnavailable(e))
+            {
+                // When the key was last used is worth less than the call itself: a database that takes no writes for now
+                // (locked, read-only) still answers reads, and the next use records the time.
+                _lastTouched.TryRemove(record.Id, out _);
+            }
         }
 
         return record;

@@ -17,6 +17,12 @@ public static class PlatformServiceCollectionExtensions
             .Validate(o => !o.Enabled || !string.IsNullOrEmpty(o.Password), "Demo:Password must not be empty when Demo:Enabled is true.")
             .ValidateOnStart();
 
+        // On SIGTERM the host stops taking connections, lets requests in flight finish, then the usage writer journals
+        // what is queued and merges the journal; all within this time (a container platform's grace period is often 30 s).
+        services.AddOptions<HostOptions>()
+            .Configure(o => o.ShutdownTimeout = TimeSpan.FromSeconds(25))
+            .Bind(configuration.GetSection("HostOptions"));
+
         services.AddProblemDetails();
         services.AddHostedService<DatabaseStartup>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);

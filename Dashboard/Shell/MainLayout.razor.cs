@@ -1,8 +1,10 @@
 using System.Security.Claims;
+using Dashboard.Data;
 using Dashboard.Data.Identity;
 using Dashboard.Platform;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 
@@ -16,6 +18,7 @@ public partial class MainLayout
     private string _themePreference = UserThemes.System;
     private long? _userId;
     private bool _interactive;
+    private ErrorBoundary? _errorBoundary;
 
     [Inject]
     public required IAccountStore Accounts { get; init; }
@@ -39,11 +42,25 @@ public partial class MainLayout
         if (long.TryParse(user.FindFirstValue(Identity.ConsoleClaims.UserId), out var id))
         {
             _userId = id;
-            var account = await Accounts.FindByIdAsync(id, CancellationToken.None);
-            _themePreference = UserThemes.Normalise(account?.Theme);
+            try
+            {
+                var account = await Accounts.FindByIdAsync(id, CancellationToken.None);
+                _themePreference = UserThemes.Normalise(account?.Theme);
+            }
+            catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
+            {
+                // The page says that the database is out of reach; the theme falls back to the system's meanwhile.
+                _themePreference = UserThemes.System;
+            }
+
             _isDarkMode = _themePreference == UserThemes.Dark;
         }
     }
+
+    // A new page starts without the previous page's error.
+    protected override void OnParametersSet() => _errorBoundary?.Recover();
+
+    private void Recover() => _errorBoundary?.Recover();
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -70,7 +87,14 @@ public partial class MainLayout
         _themePreference = _isDarkMode ? UserThemes.Dark : UserThemes.Light;
         if (_userId is { } id)
         {
-            await Accounts.SetThemeAsync(id, _themePreference, CancellationToken.None);
+            try
+            {
+                await Accounts.SetThemeAsync(id, _themePreference, CancellationToken.None);
+            }
+            catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
+            {
+                // The theme changes for this page; it is kept for the next sign-in once the database answers again.
+            }
         }
     }
 

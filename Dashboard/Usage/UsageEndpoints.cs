@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Dashboard.Data.Identity;
 using Dashboard.Identity;
+using Dashboard.Platform;
 
 namespace Dashboard.Usage;
 
@@ -15,6 +16,7 @@ public static class UsageEndpoints
     {
         api.MapPost("/usage/volume", PostAsync)
             .RequireAuthorization(Policies.Scope(ApiScopes.UsageWrite))
+            .RequireRateLimiting(ApiRateLimits.IngestPolicy)
             .WithName("PostUsageVolume");
         api.MapGet("/usage/volume", GetAsync)
             .RequireAuthorization(Policies.Scope(ApiScopes.UsageRead))
@@ -39,6 +41,11 @@ public static class UsageEndpoints
         }
         catch (UsageIngestException refused)
         {
+            if (refused.RetryAfter is { } wait)
+            {
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
+
             return Results.Problem(statusCode: refused.Status, title: refused.Title, detail: refused.Message);
         }
     }

@@ -1,7 +1,9 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Text.Json;
 using Dashboard.Data.Usage;
+using Dashboard.Platform;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Usage;
@@ -24,6 +26,9 @@ public sealed class UsageIngestException(int status, string title, string detail
     public int Status { get; } = status;
 
     public string Title { get; } = title;
+
+    /// <summary>When set, how long the sender should wait before sending the batch again (<c>Retry-After</c>).</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }
 
 /// <summary>A validated batch: summed per minute for the journal, and its samples by second (zeros left out) for the live window.</summary>
@@ -33,7 +38,7 @@ internal sealed record PreparedBatch(Guid BatchId, int SampleCount, UsageCell[] 
 /// The one way counts get in, for the HTTP API and in-process senders alike: validate the whole batch (all or nothing),
 /// aggregate it per minute and per second, journal it durably, then count it in the live window.
 /// </summary>
-public sealed class UsageIngest(UsageTiers tiers, UsageWriter writer, IOptions<UsageOptions> options, TimeProvider time)
+public sealed class UsageIngest(UsageTiers tiers, UsageWriter writer, IOptions<UsageOptions> options, TimeProvider time, ConsoleTelemetry telemetry)
 {
     public const int MaxSamples = 10_000;
     public const int MaxBodyBytes = 2 * 1024 * 1024;
@@ -46,6 +51,7 @@ public sealed class UsageIngest(UsageTiers tiers, UsageWriter writer, IOptions<U
     /// </summary>
     public async Task<UsageIngestResult> IngestAsync(Guid batchId, IReadOnlyList<UsageSample> samples, string? source, CancellationToken cancellationToken)
     {
+        using var activity = StartActivity(source);
         using var buffer = new SampleBuffer();
         var catalogue = await tiers.CurrentAsync(cancellationToken);
         var errors = Validate(samples, catalogue, buffer);
@@ -62,20 +68,27 @@ public sealed class UsageIngest(UsageTiers tiers, UsageWriter writer, IOptions<U
             errors.Add("batchId", "The batch id must not be empty.");
         }
 
-        return errors.Any ? new UsageIngestResult(0, false, errors.ToDictionary()) : await CommitAsync(Aggregate(batchId, buffer, catalogue), source, cancellationToken);
+        if (errors.Any)
+        {
+            return Rejected(errors, samples.Count, source, activity);
+        }
+
+        return await CommitAsync(Aggregate(batchId, buffer, catalogue), source, activity, cancellationToken);
     }
 
     /// <summary>Reads, checks and counts a JSON batch from a request body.</summary>
     /// <exception cref="UsageIngestException">The body is too large or not JSON, or the batch cannot be stored now.</exception>
     internal async Task<UsageIngestResult> IngestJsonAsync(PipeReader body, long? contentLength, string? source, CancellationToken cancellationToken)
     {
+        using var activity = StartActivity(source);
         if (contentLength > MaxBodyBytes)
         {
-            throw TooLarge();
+            throw Refused(TooLarge(), source, activity);
         }
 
         PreparedBatch? prepared;
         IngestErrors errors;
+        var sampleCount = 0;
 
         // Until it is handed to the writer, the batch is on its way: a commit starting meanwhile may wait for it.
         using (writer.Receive())
@@ -87,7 +100,7 @@ public sealed class UsageIngest(UsageTiers tiers, UsageWriter writer, IOptions<U
                 if (read.Buffer.Length > MaxBodyBytes)
                 {
                     body.AdvanceTo(read.Buffer.End);
-                    throw TooLarge();
+                    throw Refused(TooLarge(), source, activity);
                 }
 
                 if (read.IsCompleted)
@@ -113,16 +126,17 @@ public sealed class UsageIngest(UsageTiers tiers, UsageWriter writer, IOptions<U
                 }
                 catch (JsonException e)
                 {
-                    throw new UsageIngestException(StatusCodes.Status400BadRequest, "The body is not valid JSON", $"Nothing was counted. {e.Message}");
+                    throw Refused(new UsageIngestException(StatusCodes.Status400BadRequest, "The body is not valid JSON", $"Nothing was counted. {e.Message}"), source, activity);
                 }
                 finally
                 {
+                    sampleCount = buffer.Seen;
                     body.AdvanceTo(read.Buffer.End);
                 }
             }
         }
 
-        return prepared is null ? new UsageIngestResult(0, false, errors.ToDictionary()) : await CommitAsync(prepared, source, cancellationToken);
+        return prepared is null ? Rejected(errors, sampleCount, source, activity) : await CommitAsync(prepared, source, activity, cancellationToken);
     }
 
     private (PreparedBatch? Batch, IngestErrors Errors) Parse(ReadOnlySequence<byte> body, UsageTiers.Catalogue catalogue, SampleBuffer buffer)
@@ -146,10 +160,49 @@ public sealed class UsageIngest(UsageTiers tiers, UsageWriter writer, IOptions<U
         return new SampleRules(now, now - ((long)retention * 86_400), now + (long)MaxAhead.TotalSeconds, retention, catalogue);
     }
 
-    private async Task<UsageIngestResult> CommitAsync(PreparedBatch batch, string? source, CancellationToken cancellationToken)
+    private async Task<UsageIngestResult> CommitAsync(PreparedBatch batch, string? source, Activity? activity, CancellationToken cancellationToken)
     {
-        var accepted = await writer.AppendAsync(batch, source, cancellationToken);
+        activity?.SetTag("usage.batch.id", batch.BatchId);
+        activity?.SetTag("usage.batch.samples", batch.SampleCount);
+        bool accepted;
+        try
+        {
+            accepted = await writer.AppendAsync(batch, source, cancellationToken);
+        }
+        catch (UsageIngestException failed)
+        {
+            telemetry.BatchReceived(ConsoleTelemetry.Outcomes.Failed, batch.SampleCount, source);
+            activity?.SetTag("usage.outcome", ConsoleTelemetry.Outcomes.Failed);
+            activity?.SetStatus(ActivityStatusCode.Error, failed.Message);
+            throw;
+        }
+
+        var outcome = accepted ? ConsoleTelemetry.Outcomes.Accepted : ConsoleTelemetry.Outcomes.Duplicate;
+        telemetry.BatchReceived(outcome, batch.SampleCount, source);
+        activity?.SetTag("usage.outcome", outcome);
         return new UsageIngestResult(accepted ? batch.SampleCount : 0, !accepted, null);
+    }
+
+    private static Activity? StartActivity(string? source)
+    {
+        var activity = ConsoleTelemetry.Source.StartActivity("usage.ingest");
+        activity?.SetTag("usage.source", source);
+        return activity;
+    }
+
+    private UsageIngestResult Rejected(IngestErrors errors, int samples, string? source, Activity? activity)
+    {
+        telemetry.BatchReceived(ConsoleTelemetry.Outcomes.Rejected, samples, source);
+        activity?.SetTag("usage.outcome", ConsoleTelemetry.Outcomes.Rejected);
+        return new UsageIngestResult(0, false, errors.ToDictionary());
+    }
+
+    private UsageIngestException Refused(UsageIngestException refusal, string? source, Activity? activity)
+    {
+        telemetry.BatchReceived(ConsoleTelemetry.Outcomes.Rejected, 0, source);
+        activity?.SetTag("usage.outcome", ConsoleTelemetry.Outcomes.Rejected);
+        activity?.SetStatus(ActivityStatusCode.Error, refusal.Title);
+        return refusal;
     }
 
     private static UsageIngestException TooLarge() => new(StatusCodes.Status413PayloadTooLarge, "The batch is too large",

@@ -30,6 +30,7 @@ public static class UsageServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<UsageOptions>, RegionsValidator>();
 
+        services.AddConsoleMeters();
         services.AddSingleton<UsageRegions>();
         services.AddSingleton<UsageTiers>();
         services.AddSingleton<UsageWindow>();

@@ -1,3 +1,4 @@
+using Dashboard.Platform;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Dashboard.Usage;
@@ -13,6 +14,7 @@ public sealed partial class UsageTicker(
     IHubContext<UsageHub, IUsageClient> hub,
     UsageRegions regions,
     TimeProvider time,
+    ConsoleTelemetry telemetry,
     ILogger<UsageTicker> logger) : BackgroundService
 {
     private const int MaxCatchUp = 5;
@@ -47,6 +49,8 @@ public sealed partial class UsageTicker(
             {
                 await hub.Clients.Group(UsageHub.RegionGroup(region)).RegionTick(window.RegionTick(second, region));
             }
+
+            telemetry.TickSent(time.GetUtcNow() - second.AddSeconds(1));
         }
         catch (Exception e)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Dashboard.Data.Usage;
+using Dashboard.Platform;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Usage;
@@ -16,10 +17,19 @@ namespace Dashboard.Usage;
 /// nothing twice; reads add the journal to the rollups. On shutdown the queue is drained and the journal flushed.
 /// </para>
 /// </summary>
-public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, IOptions<UsageOptions> options, TimeProvider time, ILogger<UsageWriter> logger)
+public sealed partial class UsageWriter(
+    IUsageStore store,
+    UsageWindow window,
+    IOptions<UsageOptions> options,
+    TimeProvider time,
+    ConsoleTelemetry telemetry,
+    ILogger<UsageWriter> logger)
     : BackgroundService
 {
     private const int MaxGroup = 256;
+
+    /// <summary>What a sender is told to wait before sending a batch again that could not be stored.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
     // How long a commit waits for batches that are on their way (see GatherAsync): about one commit's own length here.
     private static readonly TimeSpan s_maxGather = TimeSpan.FromMilliseconds(2);
@@ -29,6 +39,9 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
     // One writer at a time per node: SQLite has a single write lock, and waiting for it here is cheaper than its busy handler.
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _unflushed;
+
+    // Batches in the queue (the single-reader channel cannot count them itself).
+    private int _queued;
     private int _receiving;
     private long _commits;
     private long _committedBatches;
@@ -58,8 +71,10 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
     {
         var pending = new Pending(new UsageBatch(batch.BatchId, time.GetUtcNow(), batch.SampleCount, source, batch.MinuteCells), batch,
             new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        Interlocked.Increment(ref _queued);
         if (!_queue.Writer.TryWrite(pending))
         {
+            Interlocked.Decrement(ref _queued);
             throw Unavailable("The console is shutting down.");
         }
 
@@ -71,6 +86,7 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
+        using var activity = ConsoleTelemetry.Source.StartActivity("usage.flush");
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -101,6 +117,12 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
         {
             _gate.Release();
         }
+    }
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        telemetry.ObserveUsageBacklog(() => Volatile.Read(ref _queued), () => Volatile.Read(ref _unflushed));
+        return base.StartAsync(cancellationToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -149,6 +171,7 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
     {
         while (group.Count < MaxGroup && _queue.Reader.TryRead(out var pending))
         {
+            Interlocked.Decrement(ref _queued);
             group.Add(pending);
         }
     }
@@ -191,6 +214,8 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
     {
         IReadOnlyList<bool> accepted;
         await _gate.WaitAsync();
+        using var activity = ConsoleTelemetry.Source.StartActivity("usage.journal.commit");
+        activity?.SetTag("usage.batches", group.Count);
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -200,6 +225,7 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
         catch (Exception e)
         {
             LogAppendFailed(e, group.Count);
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             var failure = Unavailable("The batch could not be stored. Nothing was counted; send it again.");
             foreach (var pending in group)
             {
@@ -244,7 +270,7 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
     }
 
     private static UsageIngestException Unavailable(string detail) =>
-        new(StatusCodes.Status503ServiceUnavailable, "Usage counts cannot be stored now", detail);
+        new(StatusCodes.Status503ServiceUnavailable, "Usage counts cannot be stored now", detail) { RetryAfter = RetryAfter };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Journaling {Count} usage batch(es) failed; their senders were told to retry")]
     private partial void LogAppendFailed(Exception exception, int count);
