@@ -56,6 +56,7 @@ app.MapConsoleHealth();
 app.MapApiV1().MapVerificationIntake().MapEntitlements().MapUsageApi();
 app.MapUsageHub();
 app.MapAccountEndpoints();
+app.MapCultureEndpoints();
 app.MapRevenueExport();
 app.MapUsageHistoryExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
