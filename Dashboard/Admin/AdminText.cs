@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Resources;
 using Dashboard.Data;
-using Dashboard.Data.Identity;
 
 namespace Dashboard.Admin;
 

@@ -261,7 +261,8 @@ public sealed partial class DetailPage : IAsyncDisposable
         }
         catch (VerificationConflictException ex)
         {
-            _error = ex.Message;
+            // The store explains a conflict in English for the API; the reviewer reads it in their language.
+            _error = VerificationDisplay.Get("Conflict." + ex.Reason);
         }
         catch (Exception ex) when (ex is ArgumentException or UnauthorizedAccessException)
         {
