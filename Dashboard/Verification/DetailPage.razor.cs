@@ -86,7 +86,7 @@ public sealed partial class DetailPage : IAsyncDisposable
         : NeedsSecondApproval ? L["ApproveFirstOfTwo"] : L["Approve"];
 
     private string? HeldBy => _request is { AssignedTo: { } name, ClaimExpiresAt: { } until } && until >= Time.GetUtcNow()
-        ? L["HeldUntil", name, Clock(until)]
+        ? L["HeldUntil", name, Clock(until)].Value
         : null;
 
     private string DueClass => _request is not null && VerificationStatus.Open.Contains(_request.Status) && _request.DueAt < Time.GetUtcNow() ? "sla-breached" : "";
@@ -122,13 +122,13 @@ public sealed partial class DetailPage : IAsyncDisposable
             _holding = opened.Claim.Claimed;
             _claimNote = opened.Claim switch
             {
-                { Claimed: true } => L["YouHold", Clock(opened.Request.ClaimExpiresAt)],
-                { HeldBy: { } holder } => L["OtherHolds", holder, Clock(opened.Claim.HeldUntil)],
+                { Claimed: true } => L["YouHold", Clock(opened.Request.ClaimExpiresAt)].Value,
+                { HeldBy: { } holder } => L["OtherHolds", holder, Clock(opened.Claim.HeldUntil)].Value,
                 _ when opened.Request.Status == VerificationStatus.AwaitingSecondApproval && opened.Request.FirstApproverUserId == _userId =>
-                    L["YouGaveFirst"],
+                    L["YouGaveFirst"].Value,
                 _ when opened.Request.Status == VerificationStatus.AwaitingSecondApproval && !_senior =>
-                    L["WaitsForSecond"],
-                _ when opened.Request.Status == VerificationStatus.Escalated && !_senior => L["EscalatedNote"],
+                    L["WaitsForSecond"].Value,
+                _ when opened.Request.Status == VerificationStatus.Escalated && !_senior => L["EscalatedNote"].Value,
                 _ => null,
             };
             await LoadHistoryAsync();
