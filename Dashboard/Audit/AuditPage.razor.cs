@@ -10,10 +10,10 @@ public partial class AuditPage
 {
     private static readonly int[] s_pageSizes = [25, 50, 100];
 
-    /// <summary>The reader's short date pattern, for typing a date into the filters.</summary>
-    private static string DateFormat => System.Globalization.CultureInfo.CurrentCulture.DateTimeFormat.ShortDatePattern;
+    /// <summary>How a date is typed into the filters, in the reader's language: 2026-11-02, 02.11.2026.</summary>
+    private string DateFormat => L["DateFormat"];
 
-    private static string DatePlaceholder => DateFormat.ToLowerInvariant();
+    private string DatePlaceholder => L["DatePlaceholder"];
 
     private readonly HashSet<long> _expanded = [];
     private MudTable<AuditRecord>? _table;
