@@ -63,6 +63,7 @@ app.MapConsoleMetrics();
 app.MapApiV1().MapVerificationIntake().MapEntitlements().MapUsageApi();
 app.MapUsageHub();
 app.MapAccountEndpoints();
+app.MapCultureEndpoints();
 app.MapRevenueExport();
 app.MapUsageHistoryExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -42,11 +42,34 @@ public sealed class AdminPageTests : IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Equal(3, Rows(cut).Count));
         var reviewer = Row(cut, "reviewer@example.test");
-        Assert.Contains("SeniorReviewer", reviewer.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Senior reviewer", reviewer.TextContent, StringComparison.Ordinal);
         Assert.Equal("Active", reviewer.QuerySelector("[data-testid=user-status]")!.TextContent.Trim());
         Assert.Equal("Disabled", Row(cut, "former@example.test").QuerySelector("[data-testid=user-status]")!.TextContent.Trim());
         Assert.Contains("(you)", Row(cut, "admin@example.test").TextContent, StringComparison.Ordinal);
         Assert.Equal("3 users", cut.Find("[data-testid=users-count]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Render_InGerman_ShowsGermanTextsRolesAndDates()
+    {
+        using var german = new CultureScope("de-DE");
+
+        var cut = AdminTestServices.RenderWithProviders<AdminPage>(_context);
+
+        cut.WaitForAssertion(() => Assert.Equal(3, Rows(cut).Count));
+        Assert.Equal("3 Benutzer", cut.Find("[data-testid=users-count]").TextContent.Trim());
+        Assert.Contains("Benutzer anlegen", cut.Find("button[data-testid=create-user]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(["E-Mail", "Anzeigename", "Rollen", "Status", "Letzte Anmeldung (UTC)", "Angelegt (UTC)", "Aktionen"],
+            cut.FindAll("[data-testid=users-table] thead th").Select(th => th.TextContent.Trim()).ToList());
+        var reviewer = Row(cut, "reviewer@example.test");
+        Assert.Contains("Senior-Prüfer", reviewer.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Aktiv", reviewer.QuerySelector("[data-testid=user-status]")!.TextContent.Trim());
+        Assert.Equal("Deaktiviert", Row(cut, "former@example.test").QuerySelector("[data-testid=user-status]")!.TextContent.Trim());
+        Assert.Contains("(Sie)", Row(cut, "admin@example.test").TextContent, StringComparison.Ordinal);
+
+        // Dates as German readers write them: 02.11.2026 09:00, never 2026-11-02.
+        Assert.Matches(@"\b\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}\b", reviewer.QuerySelector("td[data-label='Angelegt (UTC)']")!.TextContent);
+        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", reviewer.TextContent);
     }
 
     [Fact]

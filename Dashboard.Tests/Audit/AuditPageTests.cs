@@ -52,8 +52,8 @@ public sealed class AuditPageTests : IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Equal(3, Rows(cut).Count));
         var entities = Entities(cut);
-        Assert.Equal(["Business #5", "VerificationRequest #18", "VerificationRequest #17"], entities);
-        Assert.DoesNotContain(entities, e => e.StartsWith("User", StringComparison.Ordinal) || e.StartsWith("ApiKey", StringComparison.Ordinal) || e.StartsWith("Tier", StringComparison.Ordinal));
+        Assert.Equal(["Business #5", "Verification request #18", "Verification request #17"], entities);
+        Assert.DoesNotContain(entities, e => e.StartsWith("User", StringComparison.Ordinal) || e.StartsWith("API key", StringComparison.Ordinal) || e.StartsWith("Tier", StringComparison.Ordinal));
         Assert.StartsWith("Entries about verification requests and businesses:", cut.Find("[data-testid=audit-scope]").TextContent.Trim(), StringComparison.Ordinal);
     }
 
@@ -63,7 +63,7 @@ public sealed class AuditPageTests : IAsyncLifetime
         var cut = RenderAs(_admin);
 
         cut.WaitForAssertion(() => Assert.Equal(7, Rows(cut).Count));
-        Assert.Equal("ApiKey #ingest-eu", Entities(cut)[0]);
+        Assert.Equal("API key #ingest-eu", Entities(cut)[0]);
         Assert.Equal(2, Entities(cut).Count(e => e.StartsWith("User #", StringComparison.Ordinal)));
     }
 
@@ -72,7 +72,7 @@ public sealed class AuditPageTests : IAsyncLifetime
     {
         var cut = RenderAs(_reviewer, "audit?action=VerificationApproved&actor=reviewer");
 
-        cut.WaitForAssertion(() => Assert.Equal(["VerificationRequest #17"], Entities(cut)));
+        cut.WaitForAssertion(() => Assert.Equal(["Verification request #17"], Entities(cut)));
         Assert.Equal("reviewer", cut.Find("input[data-testid=filter-actor]").GetAttribute("value"));
         Assert.Equal("VerificationApproved", ActionSelect(cut).Instance.GetState(s => s.Value));
     }
@@ -87,7 +87,7 @@ public sealed class AuditPageTests : IAsyncLifetime
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("div.mud-list-item")));
         cut.FindAll("div.mud-list-item").Single(i => i.TextContent.Trim() == "VerificationClaimed").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal(["VerificationRequest #18"], Entities(cut)));
+        cut.WaitForAssertion(() => Assert.Equal(["Verification request #18"], Entities(cut)));
         Assert.Equal("http://localhost/audit?action=VerificationClaimed", _context.Services.GetRequiredService<NavigationManager>().Uri);
     }
 
@@ -100,7 +100,7 @@ public sealed class AuditPageTests : IAsyncLifetime
         SelectByTestId(cut, "filter-entity").Find("div.mud-input-control").MouseDown();
 
         cut.WaitForAssertion(() => Assert.Equal(
-            ["VerificationRequest", "Business"], cut.FindAll("div.mud-list-item").Select(i => i.TextContent.Trim())));
+            ["Verification request", "Business"], cut.FindAll("div.mud-list-item").Select(i => i.TextContent.Trim())));
     }
 
     [Fact]

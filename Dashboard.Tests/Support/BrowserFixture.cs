@@ -36,14 +36,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own cookies) with a desktop viewport; skips or fails the test when there is no browser.</summary>
-    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress)
+    public Task<IBrowserContext> NewContextAsync(Uri baseAddress) => NewContextAsync(baseAddress, "en-GB");
+
+    /// <summary>A fresh browser context whose languages (Accept-Language, navigator.language) are <paramref name="locale"/>.</summary>
+    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress, string locale)
     {
         RequiredTools.SkipOrFailWhenMissing(MissingReason);
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-            Locale = "en-GB",
+            Locale = locale,
             TimezoneId = "UTC",
         });
         context.SetDefaultTimeout(15_000);

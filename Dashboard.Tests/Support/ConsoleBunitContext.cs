@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using Dashboard.Data.Identity;
 using Dashboard.Identity;
+using Dashboard.Shell;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +38,7 @@ public class ConsoleBunitContext : BunitContext
 
         // bUnit puts a placeholder in place of the authorization service; the real one evaluates the real policies.
         context.Services.Replace(ServiceDescriptor.Transient<IAuthorizationService, DefaultAuthorizationService>());
-        context.Services.AddLocalization();
+        context.Services.AddConsoleLocalization();
     }
 
     public TestAuthenticationStateProvider AuthenticationState { get; } = new();

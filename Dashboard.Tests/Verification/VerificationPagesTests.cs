@@ -64,6 +64,56 @@ public sealed class VerificationPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Queue_InGerman_ShowsGermanHeadingStatesCategoriesAndDates()
+    {
+        using var german = new CultureScope("de-DE");
+
+        var page = AdminTestServices.RenderWithProviders<QueuePage>(_context);
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal("Verifizierungsanfragen", page.Find("h1").TextContent.Trim());
+            Assert.Contains("Offen (2)", page.Markup, StringComparison.Ordinal);
+            Assert.Contains("Abgelehnt (1)", page.Markup, StringComparison.Ordinal);
+            var shop = page.FindAll("tbody tr.queue-row").Single(r => r.TextContent.Contains("Eckladen Moser", StringComparison.Ordinal));
+            Assert.Equal("Einzelhandel vor Ort", shop.QuerySelector("td[data-label=Kategorie]")!.TextContent.Trim());
+            Assert.Matches(@"^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$", shop.QuerySelector("td[data-label=Eingereicht]")!.TextContent.Trim());
+            Assert.DoesNotContain("Verification queue", page.Markup, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task Detail_InGerman_ShowsGermanFactsWithGermanNumbers()
+    {
+        var big = await _services.Get<IVerificationStore>().SubmitAsync(new BusinessApplication
+        {
+            ExternalId = "biz-9",
+            LegalName = "Nordlicht Logistik GmbH",
+            DisplayName = "Nordlicht Logistik",
+            Category = "Logistics",
+            Country = "DE",
+            PhoneE164 = "+494012345678",
+            RegistrationNumber = "HRB 654321",
+            Employees = 12_500,
+            AnnualTurnoverEur = 2_500_000,
+        }, _services.Get<IOptions<VerificationOptions>>().Value.IntakePolicy(), 10, "Low", Actor.ApiKey("platform"), Ct);
+        using var german = new CultureScope("de-DE");
+
+        var page = RenderDetail(big.RequestId);
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.StartsWith("Sie bearbeiten diese Anfrage bis", page.Find("[data-testid=claim-note]").TextContent.Trim(), StringComparison.Ordinal);
+            var facts = page.FindAll("dl.facts dt").Zip(page.FindAll("dl.facts dd"), (dt, dd) => (dt.TextContent.Trim(), dd.TextContent.Trim())).ToList();
+            Assert.Contains(("Beschäftigte", "12.500"), facts);
+            Assert.Contains(("Jahresumsatz", "2,5 Mio. EUR"), facts);
+            Assert.Contains(("Kategorie", "Logistik"), facts);
+            Assert.Contains("Genehmigen", page.Find("[data-testid=approve]").TextContent, StringComparison.Ordinal);
+            Assert.Contains("Automatische Prüfungen", page.Find("[data-testid=checks]").TextContent, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public void Queue_StateAndCategoryInTheUrl_AreApplied()
     {
         var navigation = _context.Services.GetRequiredService<NavigationManager>();

@@ -24,13 +24,13 @@ public sealed class AdminAuthorization(IAuthorizationService authorization, IAcc
         if (!result.Succeeded
             || !long.TryParse(actingUser.FindFirstValue(ConsoleClaims.UserId), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            throw new UnauthorizedAccessException("Only administrators may manage users and API keys.");
+            throw new UnauthorizedAccessException(AdminText.Get("OnlyAdmins"));
         }
 
         // An open circuit re-checks its user only every minute; an admin who was just disabled or demoted is refused at once.
         if (!await RevalidatingStateProvider.IsCurrentAsync(accounts, actingUser, cancellationToken))
         {
-            throw new UnauthorizedAccessException("Your account or its roles changed since you signed in. Sign in again to continue.");
+            throw new UnauthorizedAccessException(AdminText.Get("SignInAgain"));
         }
 
         var email = actingUser.FindFirstValue(ClaimTypes.Email) ?? actingUser.Identity?.Name ?? "";

@@ -56,24 +56,24 @@ public partial class ApiKeysPanel
             { d => d.ActingUser, ActingUser },
             { d => d.RemoteIp, RemoteIp },
         };
-        var dialog = await Dialogs.ShowAsync<CreateApiKeyDialog>("Create API key", parameters, DialogDefaults.Form);
+        var dialog = await Dialogs.ShowAsync<CreateApiKeyDialog>(L["CreateKeyTitle"], parameters, DialogDefaults.Form);
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: CreatedApiKey created })
         {
             await LoadAsync();
-            await SecretDialog.ShowAsync(Dialogs, $"API key {created.Name}",
-                $"Configure the service to send this key in the {ApiKeyAuthenticationHandler.HeaderName} header. Scopes: {string.Join(", ", created.Scopes)}.",
+            await SecretDialog.ShowAsync(Dialogs, L["KeyTitle", created.Name],
+                L["KeyIntro", ApiKeyAuthenticationHandler.HeaderName, string.Join(", ", created.Scopes)],
                 created.Key,
-                "This key is shown once. Store it now in the service's secret store: only its hash is kept, so it cannot be shown again.");
+                L["KeyNote"]);
         }
     }
 
     private async Task RevokeAsync(ApiKeyRecord key)
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync(
-            $"Revoke {key.Name}?",
-            "Requests with this key are refused from now on. A revoked key cannot be restored; the service needs a new key.",
-            yesText: "Revoke", cancelText: "Cancel");
+            L["RevokeQuestion", key.Name],
+            L["RevokeExplained"],
+            yesText: L["Revoke"], cancelText: S["Cancel"]);
         if (confirmed != true)
         {
             return;
@@ -82,7 +82,7 @@ public partial class ApiKeysPanel
         try
         {
             var revoked = await ApiKeys.RevokeAsync(ActingUser, RemoteIp, key.Name, CancellationToken.None);
-            Snackbar.Add(revoked ? $"{key.Name} is revoked." : $"{key.Name} was revoked already.", revoked ? Severity.Success : Severity.Info);
+            Snackbar.Add(revoked ? L["RevokedNow", key.Name] : L["RevokedAlready", key.Name], revoked ? Severity.Success : Severity.Info);
         }
         catch (Exception ex) when (AdminText.Describe(ex) is { } message)
         {

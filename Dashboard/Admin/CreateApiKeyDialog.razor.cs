@@ -25,14 +25,6 @@ public partial class CreateApiKeyDialog
     [Parameter]
     public string? RemoteIp { get; set; }
 
-    private static string ScopeDescription(string scope) => scope switch
-    {
-        ApiScopes.UsageWrite => "send usage counters",
-        ApiScopes.UsageRead => "read usage figures",
-        ApiScopes.VerificationWrite => "submit verification requests",
-        ApiScopes.EntitlementsRead => "read a business's tier, limits and verified status",
-        _ => "",
-    };
 
     private void Toggle(string scope, bool on)
     {

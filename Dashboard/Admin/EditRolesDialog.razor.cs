@@ -56,7 +56,7 @@ public partial class EditRolesDialog
         }
         catch (ConcurrencyConflictException)
         {
-            _error = $"{User.Email} was changed by someone else since you loaded the list. Cancel, and the list reloads; then edit the roles again.";
+            _error = L["Conflict", User.Email];
         }
         catch (Exception ex) when (AdminText.Describe(ex) is { } message)
         {

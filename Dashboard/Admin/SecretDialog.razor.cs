@@ -23,7 +23,7 @@ public partial class SecretDialog
     public string Intro { get; set; } = "";
 
     [Parameter]
-    public string Note { get; set; } = "This is shown once. Copy it now: the console keeps only a hash and cannot show it again.";
+    public string? Note { get; set; }
 
     public static Task<IDialogReference> ShowAsync(IDialogService dialogs, string title, string intro, string secret, string? note = null)
     {

@@ -35,13 +35,13 @@ public sealed class UserAdministration(AdminAuthorization authorization, Account
         var actor = await authorization.AuthorizeAsync(actingUser, remoteIp, cancellationToken);
         if (roles.Count == 0)
         {
-            throw new ArgumentException("Give the user at least one role. To take all access away, disable the account instead.", nameof(roles));
+            throw new ArgumentException(AdminText.Get("NeedRole"), nameof(roles));
         }
 
         // Without this an administrator could lock the last administrator (themselves) out of this page.
         if (AdminAuthorization.IsSelf(actor, userId) && !roles.Any(r => Roles.Normalise(r) == Roles.Admin))
         {
-            throw new AdministrationRuleException("You cannot remove the Admin role from your own account. Ask another administrator to do it.");
+            throw new AdministrationRuleException(AdminText.Get("KeepOwnAdmin"));
         }
 
         await store.SetRolesAsync(userId, roles, expectedVersion, actor, cancellationToken);
@@ -54,7 +54,7 @@ public sealed class UserAdministration(AdminAuthorization authorization, Account
         var actor = await authorization.AuthorizeAsync(actingUser, remoteIp, cancellationToken);
         if (disabled && AdminAuthorization.IsSelf(actor, userId))
         {
-            throw new AdministrationRuleException("You cannot disable your own account. Ask another administrator to do it.");
+            throw new AdministrationRuleException(AdminText.Get("KeepOwnAccount"));
         }
 
         await store.SetDisabledAsync(userId, disabled, expectedVersion, actor, cancellationToken);

@@ -31,7 +31,7 @@ public partial class UsersPanel
     [Parameter]
     public string? RemoteIp { get; set; }
 
-    private string CountText => _loading ? "Loading…" : _users.Count == 1 ? "1 user" : $"{_users.Count} users";
+    private string CountText => _loading ? L["Loading"] : _users.Count == 1 ? L["OneUser"] : L["ManyUsers", _users.Count.ToString("N0", CultureInfo.CurrentCulture)];
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
@@ -58,9 +58,9 @@ public partial class UsersPanel
         ActingUser.FindFirst(ConsoleClaims.UserId)?.Value == user.Id.ToString(CultureInfo.InvariantCulture);
 
     private string StatusText(UserAccount user) =>
-        user.IsDisabled ? "Disabled"
-        : user.IsLockedOut(Time.GetUtcNow()) ? $"Locked until {AdminText.Time(user.LockoutEnd)}"
-        : "Active";
+        user.IsDisabled ? L["StatusDisabled"]
+        : user.IsLockedOut(Time.GetUtcNow()) ? L["StatusLocked", AdminText.Time(user.LockoutEnd)]
+        : L["StatusActive"];
 
     private Color StatusColor(UserAccount user) =>
         user.IsDisabled ? Color.Default
@@ -74,13 +74,13 @@ public partial class UsersPanel
             { d => d.ActingUser, ActingUser },
             { d => d.RemoteIp, RemoteIp },
         };
-        var dialog = await Dialogs.ShowAsync<CreateUserDialog>("Create user", parameters, DialogDefaults.Form);
+        var dialog = await Dialogs.ShowAsync<CreateUserDialog>(L["CreateUser"], parameters, DialogDefaults.Form);
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: CreatedUser created })
         {
             await LoadAsync();
-            await SecretDialog.ShowAsync(Dialogs, $"Password for {created.Email}",
-                $"Give this password to {created.Email} over a channel only they can read. They sign in with it at the console's login page.",
+            await SecretDialog.ShowAsync(Dialogs, L["PasswordFor", created.Email],
+                L["GivePasswordNew", created.Email],
                 created.Password);
         }
     }
@@ -94,11 +94,11 @@ public partial class UsersPanel
             { d => d.User, user },
             { d => d.IsSelf, IsSelf(user) },
         };
-        var dialog = await Dialogs.ShowAsync<EditRolesDialog>($"Roles of {user.Email}", parameters, DialogDefaults.Form);
+        var dialog = await Dialogs.ShowAsync<EditRolesDialog>(L["RolesOf", user.Email], parameters, DialogDefaults.Form);
         var result = await dialog.Result;
         if (result is { Canceled: false })
         {
-            Snackbar.Add($"Roles of {user.Email} saved. Their open sessions end and they sign in again with the new roles.", Severity.Success);
+            Snackbar.Add(L["RolesSaved", user.Email], Severity.Success);
         }
 
         // A conflict inside the dialog also means the list is stale, so it is reloaded either way.
@@ -108,11 +108,11 @@ public partial class UsersPanel
     private async Task SetDisabledAsync(UserAccount user, bool disabled)
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync(
-            disabled ? $"Disable {user.Email}?" : $"Enable {user.Email}?",
+            disabled ? L["DisableQuestion", user.Email] : L["EnableQuestion", user.Email],
             disabled
-                ? "They are signed out at their next request and cannot sign in until an administrator enables the account again."
-                : "They can sign in again with their current password and roles.",
-            yesText: disabled ? "Disable" : "Enable", cancelText: "Cancel");
+                ? L["DisableExplained"]
+                : L["EnableExplained"],
+            yesText: disabled ? L["Disable"] : L["Enable"], cancelText: S["Cancel"]);
         if (confirmed != true)
         {
             return;
@@ -121,16 +121,16 @@ public partial class UsersPanel
         await RunAsync(async () =>
         {
             await Users.SetDisabledAsync(ActingUser, RemoteIp, user.Id, disabled, user.Version, CancellationToken.None);
-            Snackbar.Add(disabled ? $"{user.Email} is disabled." : $"{user.Email} is enabled.", Severity.Success);
+            Snackbar.Add(disabled ? L["Disabled", user.Email] : L["Enabled", user.Email], Severity.Success);
         });
     }
 
     private async Task ResetPasswordAsync(UserAccount user)
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync(
-            $"Reset the password of {user.Email}?",
-            "Their current password stops working at once, open sessions end, and a lockout is cleared. The new password is shown once.",
-            yesText: "Reset password", cancelText: "Cancel");
+            L["ResetQuestion", user.Email],
+            L["ResetExplained"],
+            yesText: L["ResetPassword"], cancelText: S["Cancel"]);
         if (confirmed != true)
         {
             return;
@@ -140,8 +140,8 @@ public partial class UsersPanel
         await RunAsync(async () => password = await Users.ResetPasswordAsync(ActingUser, RemoteIp, user.Id, user.Version, CancellationToken.None));
         if (password is not null)
         {
-            await SecretDialog.ShowAsync(Dialogs, $"New password for {user.Email}",
-                $"Give this password to {user.Email} over a channel only they can read.", password);
+            await SecretDialog.ShowAsync(Dialogs, L["NewPasswordFor", user.Email],
+                L["GivePassword", user.Email], password);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Resources;
 using System.Text.Json;
 
 namespace Dashboard.Audit;
@@ -7,36 +8,31 @@ namespace Dashboard.Audit;
 public static class AuditFormat
 {
     private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true };
+    private static readonly ResourceManager s_text = new(typeof(AuditFormat));
 
-    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    /// <summary>A text of the audit page (AuditFormat.resx) in the current UI culture, or null when there is none.</summary>
+    private static string? Find(string key) => s_text.GetString(key, CultureInfo.CurrentUICulture);
 
-    public static string ActorKind(string kind) => kind switch
-    {
-        "User" => "user",
-        "ApiKey" => "API key",
-        "System" => "console",
-        _ => kind,
-    };
+    /// <summary>A time to the second, in UTC, in the reader's date and time format.</summary>
+    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("G", CultureInfo.CurrentCulture);
+
+    public static string ActorKind(string kind) => Find("ActorKind." + kind) ?? kind;
+
+    /// <summary>An action as a reader says it ("Roles changed"); an action the console has no words for shows as recorded.</summary>
+    public static string Action(string action) => Find("Action." + action) ?? action;
+
+    /// <summary>An entity type as a reader names it in a list or filter ("Verification request").</summary>
+    public static string EntityType(string entityType) => Find("EntityType." + entityType) ?? entityType;
 
     /// <summary>An entity type as a reader says it, for sentences: "verification requests", "API keys".</summary>
-    public static string EntityTypePlural(string entityType) => entityType switch
-    {
-        AuditVisibility.VerificationRequest => "verification requests",
-        AuditVisibility.Business => "businesses",
-        AuditVisibility.Subscription => "subscriptions",
-        AuditVisibility.Tier => "tiers",
-        AuditVisibility.TierVersion => "tier versions",
-        AuditVisibility.User => "users",
-        AuditVisibility.ApiKey => "API keys",
-        _ => entityType,
-    };
+    public static string EntityTypePlural(string entityType) => Find("EntityTypePlural." + entityType) ?? entityType;
 
-    /// <summary>"a", "a and b", "a, b and c".</summary>
+    /// <summary>"a", "a and b", "a, b and c" in the reader's language.</summary>
     public static string JoinAnd(IReadOnlyList<string> items) => items.Count switch
     {
         0 => "",
         1 => items[0],
-        _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
+        _ => string.Format(CultureInfo.CurrentCulture, Find("And") ?? "{0} and {1}", string.Join(", ", items.Take(items.Count - 1)), items[^1]),
     };
 
     /// <summary>The JSON indented for reading; "—" when there is none, the text as stored when it is not JSON.</summary>

@@ -10,6 +10,11 @@ public partial class AuditPage
 {
     private static readonly int[] s_pageSizes = [25, 50, 100];
 
+    /// <summary>How a date is typed into the filters, in the reader's language: 2026-11-02, 02.11.2026.</summary>
+    private string DateFormat => L["DateFormat"];
+
+    private string DatePlaceholder => L["DatePlaceholder"];
+
     private readonly HashSet<long> _expanded = [];
     private MudTable<AuditRecord>? _table;
     private AuditFilter _filter = AuditFilter.Empty;
@@ -44,9 +49,9 @@ public partial class AuditPage
 
     private string ScopeText => _visibleEntityTypes switch
     {
-        null => "Everything recorded in the console.",
-        { Count: 0 } => "Your roles cover no entries of the audit log.",
-        var types => $"Entries about {AuditFormat.JoinAnd(types.Select(AuditFormat.EntityTypePlural).ToList())}: what your roles cover.",
+        null => L["ScopeAll"],
+        { Count: 0 } => L["ScopeNone"],
+        var types => L["ScopeSome", AuditFormat.JoinAnd(types.Select(AuditFormat.EntityTypePlural).ToList())],
     };
 
     protected override async Task OnInitializedAsync()

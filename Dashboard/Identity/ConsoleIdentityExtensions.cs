@@ -3,6 +3,7 @@ using Dashboard.Data;
 using Dashboard.Data.Audit;
 using Dashboard.Data.Identity;
 using Dashboard.Platform;
+using Dashboard.Shell;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -47,6 +48,7 @@ public static class ConsoleIdentityExtensions
                 options.SlidingExpiration = true;
                 options.ExpireTimeSpan = TimeSpan.FromHours(sessionHours);
                 options.Events.OnValidatePrincipal = ValidateStampAsync;
+                options.Events.OnSigningIn = ApplyLanguageAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 
@@ -96,6 +98,29 @@ public static class ConsoleIdentityExtensions
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
+
+    /// <summary>
+    /// Every sign-in (password or external) brings the user's own language to this browser; a user who never chose one
+    /// gets the browser's languages, whatever an earlier user of the browser picked.
+    /// </summary>
+    private static async Task ApplyLanguageAsync(CookieSigningInContext context)
+    {
+        if (!long.TryParse(context.Principal?.FindFirstValue(ConsoleClaims.UserId), out var id))
+        {
+            return;
+        }
+
+        var store = context.HttpContext.RequestServices.GetRequiredService<IAccountStore>();
+        var user = await store.FindByIdAsync(id, context.HttpContext.RequestAborted);
+        if (ConsoleLocalization.Normalise(user?.Culture) is { } language)
+        {
+            ConsoleLocalization.SetCookie(context.Response, language);
+        }
+        else
+        {
+            ConsoleLocalization.ClearCookie(context.Response);
         }
     }
 

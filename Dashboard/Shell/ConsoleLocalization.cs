@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using MudBlazor;
 
 namespace Dashboard.Shell;
 
@@ -16,6 +17,7 @@ public static class ConsoleLocalization
     public static IServiceCollection AddConsoleLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        services.AddTransient<MudLocalizer, ConsoleMudLocalizer>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = Languages.Select(CultureInfo.GetCultureInfo).ToList();
@@ -32,4 +34,27 @@ public static class ConsoleLocalization
         });
         return services;
     }
+
+    /// <summary>The console's language for <paramref name="language"/> ("de", "de-DE", "EN"), or null when it speaks none such.</summary>
+    public static string? Normalise(string? language)
+    {
+        if (string.IsNullOrWhiteSpace(language))
+        {
+            return null;
+        }
+
+        var neutral = language.Trim().Split('-', '_')[0];
+        return Languages.FirstOrDefault(l => string.Equals(l, neutral, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Remembers the language in this browser for a year.</summary>
+    public static void SetCookie(HttpResponse response, string language) =>
+        response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Path = "/" });
+
+    /// <summary>Forgets the language in this browser, so that its languages decide again.</summary>
+    public static void ClearCookie(HttpResponse response) =>
+        response.Cookies.Delete(CookieRequestCultureProvider.DefaultCookieName, new CookieOptions { Path = "/" });
 }

@@ -1,9 +1,10 @@
-using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Dashboard.Identity;
 using Dashboard.Platform;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Shell;
@@ -11,6 +12,8 @@ namespace Dashboard.Shell;
 public partial class LoginPage
 {
     private string? _error;
+    private bool _emailMissing;
+    private bool _passwordMissing;
 
     [Inject]
     public required AccountService Accounts { get; init; }
@@ -23,6 +26,9 @@ public partial class LoginPage
 
     [Inject]
     public required IOptions<OidcOptions> Oidc { get; init; }
+
+    [Inject]
+    public required IStringLocalizer<LoginPage> Text { get; init; }
 
     [CascadingParameter]
     public HttpContext HttpContext { get; set; } = default!;
@@ -41,6 +47,14 @@ public partial class LoginPage
 
     private string SafeReturnUrl => LocalUrl(ReturnUrl);
 
+    private string CurrentUrl => "/" + Navigation.ToBaseRelativePath(Navigation.Uri);
+
+    private static string CurrentLanguage =>
+        ConsoleLocalization.Normalise(CultureInfo.CurrentUICulture.Name) ?? ConsoleLocalization.Languages[0];
+
+    // Each language is named in itself, so that a reader finds theirs whatever the page's language.
+    private static string LanguageName(string language) => language == "de" ? "Deutsch" : "English";
+
     protected override void OnInitialized()
     {
         Input ??= new LoginInput();
@@ -52,6 +66,13 @@ public partial class LoginPage
 
     private async Task SignInAsync()
     {
+        _emailMissing = string.IsNullOrWhiteSpace(Input!.Email);
+        _passwordMissing = string.IsNullOrEmpty(Input.Password);
+        if (_emailMissing || _passwordMissing)
+        {
+            return;
+        }
+
         var remoteIp = HttpContext.Connection.RemoteIpAddress?.ToString();
         var result = await Accounts.PasswordSignInAsync(Input!.Email, Input.Password, remoteIp, HttpContext.RequestAborted);
         switch (result.Outcome)
@@ -63,14 +84,14 @@ public partial class LoginPage
                 break;
             case SignInOutcome.LockedOut:
                 _error = result.LockoutEnd is { } end
-                    ? $"Too many failed attempts. The account is locked until {end:HH:mm} UTC; try again then or ask an administrator to reset the password."
-                    : "Too many failed attempts. The account is locked; try again later.";
+                    ? Text["LockedUntil", end.UtcDateTime.ToString("t", CultureInfo.CurrentCulture)]
+                    : Text["Locked"];
                 break;
             case SignInOutcome.Disabled:
-                _error = "This account is disabled. Ask an administrator if you still need access.";
+                _error = Text["Disabled"];
                 break;
             default:
-                _error = "The e-mail or password is not right. Check both and try again.";
+                _error = Text["WrongPassword"];
                 break;
         }
 
@@ -85,10 +106,8 @@ public partial class LoginPage
 
     private sealed class LoginInput
     {
-        [Required(ErrorMessage = "Enter your e-mail address.")]
         public string Email { get; set; } = "";
 
-        [Required(ErrorMessage = "Enter your password.")]
         public string Password { get; set; } = "";
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Dashboard.Data;
 using Dashboard.Data.Identity;
@@ -29,7 +30,22 @@ public partial class MainLayout
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
+    [Inject]
+    public required NavigationManager Navigation { get; init; }
+
     private bool DemoMode => Demo.Value.Enabled;
+
+    private static string CurrentLanguage =>
+        ConsoleLocalization.Normalise(CultureInfo.CurrentUICulture.Name) ?? ConsoleLocalization.Languages[0];
+
+    private static string CurrentLanguageName => LanguageName(CurrentLanguage);
+
+    /// <summary>Each language is named in itself, so that a reader finds theirs whatever the page's language.</summary>
+    private static string LanguageName(string language) => language switch
+    {
+        "de" => "Deutsch",
+        _ => "English",
+    };
 
     protected override async Task OnInitializedAsync()
     {
@@ -78,6 +94,12 @@ public partial class MainLayout
 
         StateHasChanged();
     }
+
+    // The circuit keeps the culture it started with, so the page loads again through the switch.
+    private void SwitchLanguage(string language) =>
+        Navigation.NavigateTo(
+            CultureEndpoints.SwitchUrl(language, "/" + Navigation.ToBaseRelativePath(Navigation.Uri)),
+            forceLoad: true);
 
     private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
 

@@ -6,7 +6,7 @@ using MudBlazor;
 
 namespace Dashboard.Shell;
 
-/// <summary>One entry of the side navigation and the policy that decides who sees it.</summary>
+/// <summary>One entry of the side navigation and the policy that decides who sees it; title and group are keys of <see cref="ShellText"/>.</summary>
 public sealed record NavEntry(string Title, string Href, string Icon, string Policy, string Group);
 
 /// <summary>The console's navigation and each role's start page, in one place.</summary>
@@ -14,16 +14,16 @@ public static class Navigation
 {
     public static IReadOnlyList<NavEntry> Entries { get; } =
     [
-        new("Verification queue", "/verification", Icons.Material.Outlined.VerifiedUser, Policies.Reviewer, "Trust & safety"),
-        new("Reviewer statistics", "/verification/stats", Icons.Material.Outlined.QueryStats, Policies.Reviewer, "Trust & safety"),
-        new("Businesses", "/businesses", Icons.Material.Outlined.Storefront, Policies.Accounts, "Accounts"),
-        new("Approvals", "/approvals", Icons.Material.Outlined.FactCheck, Policies.Accounts, "Accounts"),
-        new("Tier catalogue", "/tiers", Icons.Material.Outlined.Sell, Policies.CatalogueViewer, "Accounts"),
-        new("Usage overview", "/usage", Icons.Material.Outlined.Insights, Policies.UsageViewer, "Analytics"),
-        new("Usage history", "/usage/history", Icons.Material.Outlined.Timeline, Policies.UsageViewer, "Analytics"),
-        new("Revenue", "/revenue", Icons.Material.Outlined.Euro, Policies.RevenueViewer, "Analytics"),
-        new("Administration", "/admin", Icons.Material.Outlined.AdminPanelSettings, Policies.Admin, "Console"),
-        new("Audit log", "/audit", Icons.Material.Outlined.History, Policies.AnyRole, "Console"),
+        new("Nav.VerificationQueue", "/verification", Icons.Material.Outlined.VerifiedUser, Policies.Reviewer, "Group.TrustSafety"),
+        new("Nav.ReviewerStatistics", "/verification/stats", Icons.Material.Outlined.QueryStats, Policies.Reviewer, "Group.TrustSafety"),
+        new("Nav.Businesses", "/businesses", Icons.Material.Outlined.Storefront, Policies.Accounts, "Group.Accounts"),
+        new("Nav.Approvals", "/approvals", Icons.Material.Outlined.FactCheck, Policies.Accounts, "Group.Accounts"),
+        new("Nav.TierCatalogue", "/tiers", Icons.Material.Outlined.Sell, Policies.CatalogueViewer, "Group.Accounts"),
+        new("Nav.UsageOverview", "/usage", Icons.Material.Outlined.Insights, Policies.UsageViewer, "Group.Analytics"),
+        new("Nav.UsageHistory", "/usage/history", Icons.Material.Outlined.Timeline, Policies.UsageViewer, "Group.Analytics"),
+        new("Nav.Revenue", "/revenue", Icons.Material.Outlined.Euro, Policies.RevenueViewer, "Group.Analytics"),
+        new("Nav.Administration", "/admin", Icons.Material.Outlined.AdminPanelSettings, Policies.Admin, "Group.Console"),
+        new("Nav.AuditLog", "/audit", Icons.Material.Outlined.History, Policies.AnyRole, "Group.Console"),
     ];
 
     /// <summary>Where each role starts, by priority when a user has several roles.</summary>

@@ -13,7 +13,6 @@ namespace Dashboard.Verification;
 
 public sealed partial class DetailPage : IAsyncDisposable
 {
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
     private static readonly string[] s_shortcutKeys = ["a", "r", "i", "e", "n", "?"];
 
     private RequestDetail? _request;
@@ -83,11 +82,11 @@ public sealed partial class DetailPage : IAsyncDisposable
     private bool NeedsSecondApproval => _request is not null && _request.Status != VerificationStatus.AwaitingSecondApproval
         && Options.Value.NeedsFourEyes(_request.Category, _request.RiskScore);
 
-    private string ApproveLabel => _request?.Status == VerificationStatus.AwaitingSecondApproval ? "Give second approval"
-        : NeedsSecondApproval ? "Approve (1st of 2)" : "Approve";
+    private string ApproveLabel => _request?.Status == VerificationStatus.AwaitingSecondApproval ? L["SecondApproval"]
+        : NeedsSecondApproval ? L["ApproveFirstOfTwo"] : L["Approve"];
 
     private string? HeldBy => _request is { AssignedTo: { } name, ClaimExpiresAt: { } until } && until >= Time.GetUtcNow()
-        ? $"{name} until {until:HH:mm} UTC"
+        ? L["HeldUntil", name, Clock(until)].Value
         : null;
 
     private string DueClass => _request is not null && VerificationStatus.Open.Contains(_request.Status) && _request.DueAt < Time.GetUtcNow() ? "sla-breached" : "";
@@ -123,13 +122,13 @@ public sealed partial class DetailPage : IAsyncDisposable
             _holding = opened.Claim.Claimed;
             _claimNote = opened.Claim switch
             {
-                { Claimed: true } => $"You hold this request until {opened.Request.ClaimExpiresAt:HH:mm} UTC; it stays yours while this page is open.",
-                { HeldBy: { } holder } => $"{holder} is working on this request (until {opened.Claim.HeldUntil:HH:mm} UTC). You can read it; decisions are theirs.",
+                { Claimed: true } => L["YouHold", Clock(opened.Request.ClaimExpiresAt)].Value,
+                { HeldBy: { } holder } => L["OtherHolds", holder, Clock(opened.Claim.HeldUntil)].Value,
                 _ when opened.Request.Status == VerificationStatus.AwaitingSecondApproval && opened.Request.FirstApproverUserId == _userId =>
-                    "You gave the first approval. The second must come from another senior reviewer.",
+                    L["YouGaveFirst"].Value,
                 _ when opened.Request.Status == VerificationStatus.AwaitingSecondApproval && !_senior =>
-                    "This request waits for a senior reviewer's second approval.",
-                _ when opened.Request.Status == VerificationStatus.Escalated && !_senior => "This request is escalated to the senior reviewers.",
+                    L["WaitsForSecond"].Value,
+                _ when opened.Request.Status == VerificationStatus.Escalated && !_senior => L["EscalatedNote"].Value,
                 _ => null,
             };
             await LoadHistoryAsync();
@@ -193,57 +192,57 @@ public sealed partial class DetailPage : IAsyncDisposable
     {
         var seen = _request!.Version;
         var intro = _request!.Status == VerificationStatus.AwaitingSecondApproval
-            ? $"{_request.FirstApprover} approved this request. Your approval completes it and gives {_request.DisplayName} the verified marker."
+            ? L["ApproveSecondIntro", _request.FirstApprover ?? "", _request.DisplayName]
             : NeedsSecondApproval
-                ? $"{_request.Category} requests and risk scores of {Options.Value.FourEyesRiskScore} or more need two approvals. Yours is the first; a senior reviewer gives the second."
-                : $"{_request.DisplayName} gets the verified marker.";
-        var input = await AskAsync(ApproveLabel, intro, askReason: false, "Note (optional)", required: false, "Approve", Color.Success);
+                ? L["ApproveFourEyesIntro", VerificationDisplay.CategoryLabel(_request.Category), Options.Value.FourEyesRiskScore]
+                : L["ApproveIntro", _request.DisplayName];
+        var input = await AskAsync(ApproveLabel, intro, askReason: false, L["NoteOptional"], required: false, L["Approve"], Color.Success);
         if (input is not null)
         {
-            await DecideAsync(() => Verification.ApproveAsync(_user, Id, seen, input.Text, CancellationToken.None), "Approved");
+            await DecideAsync(() => Verification.ApproveAsync(_user, Id, seen, input.Text, CancellationToken.None), L["DoneApproved"]);
         }
     }
 
     private async Task RejectAsync()
     {
         var seen = _request!.Version;
-        var input = await AskAsync("Reject request", $"The business is told the reason and may apply again after {Options.Value.CooldownDays} days.",
-            askReason: true, "Note", required: true, "Reject", Color.Error, "Why — in a sentence the team can follow later.");
+        var input = await AskAsync(L["RejectTitle"], L["RejectIntro", Options.Value.CooldownDays],
+            askReason: true, L["Note"], required: true, L["Reject"], Color.Error, L["RejectHelp"]);
         if (input is not null)
         {
-            await DecideAsync(() => Verification.RejectAsync(_user, Id, seen, input.Reason!, input.Text!, CancellationToken.None), "Rejected");
+            await DecideAsync(() => Verification.RejectAsync(_user, Id, seen, input.Reason!, input.Text!, CancellationToken.None), L["DoneRejected"]);
         }
     }
 
     private async Task RequestInfoAsync()
     {
         var seen = _request!.Version;
-        var input = await AskAsync("Request more information", "The business receives this message and can re-apply with the same request.",
-            askReason: false, "Message to the business", required: true, "Send request", Color.Primary);
+        var input = await AskAsync(L["InfoTitle"], L["InfoIntro"],
+            askReason: false, L["InfoMessage"], required: true, L["InfoSend"], Color.Primary);
         if (input is not null)
         {
-            await DecideAsync(() => Verification.RequestInfoAsync(_user, Id, seen, input.Text!, CancellationToken.None), "Information requested");
+            await DecideAsync(() => Verification.RequestInfoAsync(_user, Id, seen, input.Text!, CancellationToken.None), L["DoneInfo"]);
         }
     }
 
     private async Task EscalateAsync()
     {
         var seen = _request!.Version;
-        var input = await AskAsync("Escalate to senior reviewers", "A senior reviewer takes it from here.",
-            askReason: false, "Note for the senior reviewers", required: true, "Escalate", Color.Warning);
+        var input = await AskAsync(L["EscalateTitle"], L["EscalateIntro"],
+            askReason: false, L["EscalateNote"], required: true, L["Escalate"], Color.Warning);
         if (input is not null)
         {
-            await DecideAsync(() => Verification.EscalateAsync(_user, Id, seen, input.Text!, CancellationToken.None), "Escalated");
+            await DecideAsync(() => Verification.EscalateAsync(_user, Id, seen, input.Text!, CancellationToken.None), L["DoneEscalated"]);
         }
     }
 
     private async Task RevokeAsync()
     {
-        var input = await AskAsync("Revoke the verified marker", $"{_request!.DisplayName} loses the verified marker at once; the reason stays in its history.",
-            askReason: false, "Reason", required: true, "Revoke", Color.Error);
+        var input = await AskAsync(L["RevokeTitle"], L["RevokeIntro", _request!.DisplayName],
+            askReason: false, L["Reason"], required: true, L["Revoke"], Color.Error);
         if (input is not null)
         {
-            await DecideAsync(() => Verification.RevokeAsync(_user, _request.BusinessId, input.Text!, CancellationToken.None), "Verified marker revoked");
+            await DecideAsync(() => Verification.RevokeAsync(_user, _request.BusinessId, input.Text!, CancellationToken.None), L["DoneRevoked"]);
         }
     }
 
@@ -262,7 +261,8 @@ public sealed partial class DetailPage : IAsyncDisposable
         }
         catch (VerificationConflictException ex)
         {
-            _error = ex.Message;
+            // The store explains a conflict in English for the API; the reviewer reads it in their language.
+            _error = VerificationDisplay.Get("Conflict." + ex.Reason);
         }
         catch (Exception ex) when (ex is ArgumentException or UnauthorizedAccessException)
         {
@@ -296,23 +296,18 @@ public sealed partial class DetailPage : IAsyncDisposable
         }
         else
         {
-            Snackbar.Add("No request is waiting for you.", Severity.Info);
+            Snackbar.Add(L["NothingWaiting"], Severity.Info);
             Navigation.NavigateTo("verification");
         }
     }
 
     private async Task ShowShortcutsAsync()
     {
-        await Dialogs.ShowMessageBoxAsync("Keyboard shortcuts", (MarkupString)"""
-            <table class="shortcuts">
-              <tr><td><kbd>a</kbd></td><td>Approve</td></tr>
-              <tr><td><kbd>r</kbd></td><td>Reject</td></tr>
-              <tr><td><kbd>i</kbd></td><td>Request more information</td></tr>
-              <tr><td><kbd>e</kbd></td><td>Escalate to senior reviewers</td></tr>
-              <tr><td><kbd>n</kbd></td><td>Next request</td></tr>
-              <tr><td><kbd>?</kbd></td><td>This help</td></tr>
-            </table>
-            """, yesText: "Close");
+        string[] keys = ["a", "r", "i", "e", "n", "?"];
+        string[] texts = [L["Approve"], L["Reject"], L["InfoTitle"], L["EscalateTitle"], L["NextRequest"], L["ThisHelp"]];
+        var rows = string.Concat(keys.Zip(texts, (key, text) =>
+            $"<tr><td><kbd>{System.Net.WebUtility.HtmlEncode(key)}</kbd></td><td>{System.Net.WebUtility.HtmlEncode(text)}</td></tr>"));
+        await Dialogs.ShowMessageBoxAsync(L["Shortcuts"], (MarkupString)$"<table class=\"shortcuts\">{rows}</table>", yesText: L["Close"]);
     }
 
     private async Task<DecisionInput?> AskAsync(string title, string intro, bool askReason, string textLabel, bool required, string confirm, Color color, string? help = null)
@@ -345,7 +340,7 @@ public sealed partial class DetailPage : IAsyncDisposable
             await InvokeAsync(async () =>
             {
                 await ReloadAsync();
-                _claimNote = "Your claim on this request ran out" + (HeldBy is { } holder ? $"; {holder} holds it now." : ". Reload to claim it again.");
+                _claimNote = HeldBy is { } holder ? L["ClaimRanOutHeld", holder] : L["ClaimRanOut"];
                 StateHasChanged();
             });
         }
@@ -408,12 +403,8 @@ public sealed partial class DetailPage : IAsyncDisposable
     }
 
 
-    private static string EventLabel(RequestEvent entry) => entry.Kind switch
-    {
-        VerificationEventKinds.FirstApproval => "First approval",
-        VerificationEventKinds.InfoRequested => "More information requested",
-        VerificationEventKinds.Approved => "Approved",
-        VerificationEventKinds.Revoked => "Verified marker revoked",
-        _ => entry.Kind,
-    };
+    private static string EventLabel(RequestEvent entry) => VerificationDisplay.EventLabel(entry.Kind);
+
+    /// <summary>A time of day in UTC, as the reader writes it.</summary>
+    private static string Clock(DateTimeOffset? at) => at?.UtcDateTime.ToString("t", CultureInfo.CurrentCulture) ?? "";
 }

@@ -186,7 +186,7 @@ public partial class QueuePage
             }
             else
             {
-                _message = "No request is waiting for you. Everything open is claimed by someone or already decided.";
+                _message = L["NothingWaiting"];
             }
         }
         finally
@@ -207,10 +207,10 @@ public partial class QueuePage
         {
             var ids = _selected.Select(i => i.Id).ToList();
             var assigned = await Verification.AssignAsync(_user, ids, assignee, CancellationToken.None);
-            var name = _reviewers.FirstOrDefault(r => r.Id == assignee)?.DisplayName ?? "the reviewer";
+            var name = _reviewers.FirstOrDefault(r => r.Id == assignee)?.DisplayName ?? L["TheReviewer"];
             _message = assigned == ids.Count
-                ? $"Assigned {assigned} request(s) to {name}."
-                : $"Assigned {assigned} of {ids.Count} request(s) to {name}; the others are no longer open.";
+                ? L["Assigned", assigned, name]
+                : L["AssignedSome", assigned, ids.Count, name];
             await AfterBulkAsync();
         }
         finally
@@ -222,9 +222,9 @@ public partial class QueuePage
     private async Task RejectSelectedAsSpamAsync()
     {
         var ids = _selected.Select(i => i.Id).ToList();
-        var confirmed = await DialogService.ShowMessageBoxAsync("Reject as spam",
-            $"Reject {ids.Count} request(s) as spam? Each business is told its request was rejected (reason OTHER) and must wait before applying again.",
-            yesText: $"Reject {ids.Count}", cancelText: "Cancel");
+        var confirmed = await DialogService.ShowMessageBoxAsync(L["RejectSpam"],
+            L["RejectSpamQuestion", ids.Count],
+            yesText: L["RejectCount", ids.Count], cancelText: S["Cancel"]);
         if (confirmed != true)
         {
             return;
@@ -235,8 +235,8 @@ public partial class QueuePage
         {
             var rejected = await Verification.RejectAsSpamAsync(_user, ids, CancellationToken.None);
             _message = rejected == ids.Count
-                ? $"Rejected {rejected} request(s) as spam."
-                : $"Rejected {rejected} of {ids.Count} request(s); the others were decided meanwhile.";
+                ? L["Rejected", rejected]
+                : L["RejectedSome", rejected, ids.Count];
             await AfterBulkAsync();
         }
         finally
@@ -311,11 +311,11 @@ public partial class QueuePage
         }
 
         var left = item.DueAt - Time.GetUtcNow();
-        return left < TimeSpan.Zero ? $"{FormatSpan(-left)} overdue" : $"in {FormatSpan(left)}";
+        return left < TimeSpan.Zero ? L["Overdue", FormatSpan(-left)] : L["DueIn", FormatSpan(left)];
     }
 
-    private static string FormatSpan(TimeSpan span) =>
-        span.TotalHours >= 48 ? $"{(int)span.TotalDays} d" : span.TotalHours >= 1 ? $"{(int)span.TotalHours} h" : $"{Math.Max(1, (int)span.TotalMinutes)} min";
+    private string FormatSpan(TimeSpan span) =>
+        span.TotalHours >= 48 ? L["Days", (int)span.TotalDays] : span.TotalHours >= 1 ? L["Hours", (int)span.TotalHours] : L["Minutes", Math.Max(1, (int)span.TotalMinutes)];
 
 
 

@@ -204,16 +204,16 @@ public static class StatisticsFormat
         }
 
         var minutes = (long)Math.Round(value.TotalMinutes, MidpointRounding.AwayFromZero);
-        return string.Create(CultureInfo.InvariantCulture, $"{minutes / 60} h {minutes % 60} min");
+        return VerificationDisplay.Format("DurationFormat", minutes / 60, minutes % 60);
     }
 
     /// <summary>A whole percentage such as "67%".</summary>
     public static string Rate(double? rate) =>
-        rate is { } value ? string.Create(CultureInfo.InvariantCulture, $"{Math.Round(value * 100, MidpointRounding.AwayFromZero):0}%") : None;
+        rate is { } value ? VerificationDisplay.Format("RateFormat", Math.Round(value * 100, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.CurrentCulture)) : None;
 
-    public static string Day(DateOnly day) => day.ToString("ddd d MMM", CultureInfo.InvariantCulture);
+    public static string Day(DateOnly day) => day.ToString(VerificationDisplay.Get("DayPattern"), CultureInfo.CurrentCulture);
 
-    public static string ShortDay(DateOnly day) => day.ToString("d MMM", CultureInfo.InvariantCulture);
+    public static string ShortDay(DateOnly day) => day.ToString(VerificationDisplay.Get("ShortDayPattern"), CultureInfo.CurrentCulture);
 
-    public static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    public static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 }

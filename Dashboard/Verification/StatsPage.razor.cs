@@ -18,13 +18,7 @@ public sealed partial class StatsPage : IDisposable
     private List<ChartSeries<double>> _decisionSeries = [];
     private List<ChartSeries<double>> _backlogSeries = [];
 
-    private readonly StackedBarChartOptions _decisionOptions = new()
-    {
-        YAxisTitle = "Decisions",
-        YAxisFormat = "0",
-        MaxNumYAxisTicks = 6,
-        ShowToolTips = true,
-    };
+    private StackedBarChartOptions _decisionOptions = new();
 
     private LineChartOptions _backlogOptions = new();
 
@@ -39,13 +33,13 @@ public sealed partial class StatsPage : IDisposable
     public int? DaysQuery { get; set; }
 
     private string PeriodText => _report is not { Period: var period }
-        ? $"The last {_days} days."
-        : string.Create(CultureInfo.InvariantCulture,
-            $"The last {period.Days} days: {StatisticsFormat.ShortDay(period.FirstDay)} to {StatisticsFormat.ShortDay(period.LastDay)} {period.LastDay.Year}, in UTC; today counts up to {period.Now:HH:mm} UTC.");
+        ? L["PeriodShort", _days]
+        : L["PeriodLong", period.Days, StatisticsFormat.ShortDay(period.FirstDay), StatisticsFormat.ShortDay(period.LastDay),
+            period.LastDay.Year.ToString(CultureInfo.InvariantCulture), period.Now.UtcDateTime.ToString("t", CultureInfo.CurrentCulture)];
 
     private string EmptyHint => _days < ReviewerStatistics.PeriodChoices[^1]
-        ? "Pick a longer period above to look further back."
-        : $"Nothing was decided in the last {_days} days.";
+        ? L["PickLonger"]
+        : L["NothingDecided", _days];
 
     /// <summary>The URL is the period's only source: a choice navigates, and the new query arrives here.</summary>
     protected override async Task OnParametersSetAsync()
@@ -91,9 +85,16 @@ public sealed partial class StatsPage : IDisposable
         _decisionSeries = report.Reviewers
             .Select(r => new ChartSeries<double> { Name = r.Reviewer, Data = r.DecisionsPerDay.Select(c => (double)c).ToArray() })
             .ToList();
+        _decisionOptions = new StackedBarChartOptions
+        {
+            YAxisTitle = L["Decisions"],
+            YAxisFormat = "0",
+            MaxNumYAxisTicks = 6,
+            ShowToolTips = true,
+        };
         _backlogOptions = new LineChartOptions
         {
-            YAxisTitle = "Requests",
+            YAxisTitle = L["Requests"],
             YAxisFormat = "0",
             MaxNumYAxisTicks = 6,
             YAxisRequireZeroPoint = true,
@@ -106,40 +107,41 @@ public sealed partial class StatsPage : IDisposable
         };
         _backlogSeries =
         [
-            new ChartSeries<double> { Name = "Waiting", Data = report.Backlog.Select(p => (double)p.Open).ToArray() },
-            new ChartSeries<double> { Name = "Past due", Data = report.Backlog.Select(p => (double)p.PastDue).ToArray() },
+            new ChartSeries<double> { Name = L["Waiting"], Data = report.Backlog.Select(p => (double)p.Open).ToArray() },
+            new ChartSeries<double> { Name = L["PastDue"], Data = report.Backlog.Select(p => (double)p.PastDue).ToArray() },
         ];
         _report = report;
     }
 
-    private static string ApprovalHint(StatisticsReport report) => report.Approved + report.Rejected == 0
-        ? "No request approved or rejected yet"
-        : $"{StatisticsFormat.Number(report.Approved)} approved, {StatisticsFormat.Number(report.Rejected)} rejected";
+    private string ApprovalHint(StatisticsReport report) => report.Approved + report.Rejected == 0
+        ? L["NoneDecidedYet"]
+        : L["ApprovedRejected", StatisticsFormat.Number(report.Approved), StatisticsFormat.Number(report.Rejected)];
 
-    private static string DecisionsSummary(StatisticsReport report)
+    private string DecisionsSummary(StatisticsReport report)
     {
         var busiest = Enumerable.Range(0, report.Period.Days).MaxBy(report.DecisionsOn);
         var reviewers = report.Reviewers.Count(r => r.Decisions > 0);
-        return $"{Plural(report.Decisions, "decision")} by {Plural(reviewers, "reviewer")}; the busiest day was "
-            + $"{StatisticsFormat.Day(report.Period.Dates[busiest])} with {Plural(report.DecisionsOn(busiest), "decision")}.";
+        return L["DecisionsSummary", Plural(report.Decisions, "Decision"), Plural(reviewers, "Reviewers"),
+            StatisticsFormat.Day(report.Period.Dates[busiest]), Plural(report.DecisionsOn(busiest), "Decision")];
     }
 
-    private static string BacklogSummary(StatisticsReport report)
+    private string BacklogSummary(StatisticsReport report)
     {
         var now = report.Current;
         var peak = report.Backlog.MaxBy(p => p.Open)!;
         var worst = report.Backlog.MaxBy(p => p.PastDue)!;
-        var text = $"{Plural(now.Open, "request")} {(now.Open == 1 ? "waits" : "wait")} for a reviewer now, {StatisticsFormat.Number(now.PastDue)} of them past due. "
-            + $"The backlog was highest on {StatisticsFormat.Day(peak.Day)} with {Plural(peak.Open, "request")}";
+        var text = L[now.Open == 1 ? "BacklogNowOne" : "BacklogNowMany", Plural(now.Open, "Request"), StatisticsFormat.Number(now.PastDue)]
+            + " " + L["BacklogPeak", StatisticsFormat.Day(peak.Day), Plural(peak.Open, "Request")];
         return worst.PastDue == 0
-            ? text + "; no day ended with a request past due."
-            : text + $"; the most past due were {StatisticsFormat.Number(worst.PastDue)} on {StatisticsFormat.Day(worst.Day)}.";
+            ? text + L["NoPastDueDay"]
+            : text + L["MostPastDue", StatisticsFormat.Number(worst.PastDue), StatisticsFormat.Day(worst.Day)];
     }
 
-    private static string BacklogDay(StatisticsReport report, BacklogPoint point) =>
-        point.At == report.Period.Now ? $"{StatisticsFormat.Day(point.Day)} (now)" : StatisticsFormat.Day(point.Day);
+    private string BacklogDay(StatisticsReport report, BacklogPoint point) =>
+        point.At == report.Period.Now ? L["DayNow", StatisticsFormat.Day(point.Day)] : StatisticsFormat.Day(point.Day);
 
-    private static string Plural(int count, string noun) => $"{StatisticsFormat.Number(count)} {noun}{(count == 1 ? "" : "s")}";
+    /// <summary>"1 decision", "3 decisions": the noun's resource key has a ".One" and a ".Many" form.</summary>
+    private string Plural(int count, string noun) => L[noun + (count == 1 ? ".One" : ".Many"), StatisticsFormat.Number(count)];
 
     public void Dispose()
     {

@@ -1,4 +1,5 @@
-using Dashboard.Data.Verification;
+using System.Globalization;
+using System.Resources;
 using MudBlazor;
 
 namespace Dashboard.Verification;
@@ -6,13 +7,25 @@ namespace Dashboard.Verification;
 /// <summary>How states, risk bands and reasons read on the verification pages, in one place.</summary>
 public static class VerificationDisplay
 {
-    public static string StatusLabel(string status) => status switch
-    {
-        VerificationStatus.InReview => "In review",
-        VerificationStatus.NeedsInfo => "Needs info",
-        VerificationStatus.AwaitingSecondApproval => "Awaiting 2nd approval",
-        _ => status,
-    };
+    private static readonly ResourceManager s_text = new(typeof(VerificationDisplay));
+
+    /// <summary>A text of the verification pages (VerificationDisplay.resx) in the current UI culture.</summary>
+    public static string Get(string key) => s_text.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+
+    /// <summary>A text with placeholders, filled in the current culture.</summary>
+    public static string Format(string key, params object?[] arguments) =>
+        string.Format(CultureInfo.CurrentCulture, Get(key), arguments);
+
+    private static string? Find(string key) => s_text.GetString(key, CultureInfo.CurrentUICulture);
+
+    public static string StatusLabel(string status) => Find("Status." + status) ?? status;
+
+    /// <summary>A business category as a reader names it; a category the console has no words for shows as stored.</summary>
+    public static string CategoryLabel(string category) => Find("Category." + category) ?? category;
+
+    public static string RiskLabel(string band) => Find("Risk." + band) ?? band;
+
+    public static string EventLabel(string kind) => Find("Event." + kind) ?? kind;
 
     public static Color RiskColor(string band) => band switch
     {
@@ -21,15 +34,5 @@ public static class VerificationDisplay
         _ => Color.Success,
     };
 
-    public static string ReasonLabel(string reason) => reason switch
-    {
-        "LEGAL_NAME_NOT_MATCHING" => "Legal name does not match the documents",
-        "WEBSITE_NOT_MATCHING" => "Website does not match the business",
-        "ADDRESS_NOT_MATCHING" => "Address does not match",
-        "MALFORMED_DOCUMENTS" => "Documents unreadable or incomplete",
-        "BUSINESS_NOT_ELIGIBLE" => "Business not eligible",
-        "IMPERSONATION" => "Impersonation of another business",
-        "DISPLAY_NAME_POLICY" => "Display name breaks the naming rules",
-        _ => "Other",
-    };
+    public static string ReasonLabel(string reason) => Find("Reason." + reason) ?? Get("Reason.OTHER");
 }

@@ -99,13 +99,13 @@ public sealed class VerificationService(
         {
             if (!senior)
             {
-                throw new UnauthorizedAccessException("Only a senior reviewer can give the second approval.");
+                throw new UnauthorizedAccessException(VerificationDisplay.Get("Error.SeniorSecondApproval"));
             }
 
             if (request.FirstApproverUserId == id)
             {
                 throw new VerificationConflictException(ConflictReason.SameApprover,
-                    "You gave the first approval; the second must come from another senior reviewer. Nothing was saved.");
+                    VerificationDisplay.Get("Conflict.SameApprover"));
             }
 
             transition = Decide(requestId, version, id, VerificationEventKinds.Approved, [VerificationStatus.AwaitingSecondApproval], VerificationStatus.Approved, null, note)
@@ -133,7 +133,7 @@ public sealed class VerificationService(
             throw new ArgumentException($"'{reasonCode}' is not a rejection reason. Reasons: {string.Join(", ", RejectionReasons.All)}.", nameof(reasonCode));
         }
 
-        RequireText(note, "Write a note that says why the request is rejected.", nameof(note));
+        RequireText(note, VerificationDisplay.Get("Error.RejectNote"), nameof(note));
         string[] from = senior
             ? [VerificationStatus.InReview, VerificationStatus.Escalated, VerificationStatus.AwaitingSecondApproval]
             : [VerificationStatus.InReview];
@@ -145,7 +145,7 @@ public sealed class VerificationService(
     public async Task<RequestDetail> RequestInfoAsync(ClaimsPrincipal user, long requestId, int version, string message, CancellationToken cancellationToken)
     {
         var (id, actor, _) = await RequireReviewerAsync(user);
-        RequireText(message, "Write the message the business receives: what is missing.", nameof(message));
+        RequireText(message, VerificationDisplay.Get("Error.InfoMessage"), nameof(message));
         await LoadAsync(requestId, version, cancellationToken);
         return await ApplyAsync(Decide(requestId, version, id, VerificationEventKinds.InfoRequested, [VerificationStatus.InReview, VerificationStatus.Escalated],
             VerificationStatus.NeedsInfo, null, message.Trim()), actor, cancellationToken);
@@ -154,7 +154,7 @@ public sealed class VerificationService(
     public async Task<RequestDetail> EscalateAsync(ClaimsPrincipal user, long requestId, int version, string note, CancellationToken cancellationToken)
     {
         var (id, actor, _) = await RequireReviewerAsync(user);
-        RequireText(note, "Write a note for the senior reviewers: what needs their judgement.", nameof(note));
+        RequireText(note, VerificationDisplay.Get("Error.EscalateNote"), nameof(note));
         await LoadAsync(requestId, version, cancellationToken);
         return await ApplyAsync(Decide(requestId, version, id, VerificationEventKinds.Escalated, [VerificationStatus.InReview],
             VerificationStatus.Escalated, null, note.Trim()), actor, cancellationToken);
@@ -163,7 +163,7 @@ public sealed class VerificationService(
     public async Task AddNoteAsync(ClaimsPrincipal user, long requestId, string note, CancellationToken cancellationToken)
     {
         var (id, actor, _) = await RequireReviewerAsync(user);
-        RequireText(note, "The note is empty.", nameof(note));
+        RequireText(note, VerificationDisplay.Get("Error.EmptyNote"), nameof(note));
         await store.AddNoteAsync(requestId, id, note.Trim(), actor, cancellationToken);
         await feed.PublishAsync(requestId, VerificationEventKinds.Note, null, actor.Name);
     }
@@ -174,12 +174,12 @@ public sealed class VerificationService(
         var (id, actor, senior) = await RequireReviewerAsync(user);
         if (!senior)
         {
-            throw new UnauthorizedAccessException("Only a senior reviewer can revoke a verified marker.");
+            throw new UnauthorizedAccessException(VerificationDisplay.Get("Error.SeniorRevoke"));
         }
 
-        RequireText(reason, "Give the reason for the revocation; the business's history shows it.", nameof(reason));
+        RequireText(reason, VerificationDisplay.Get("Error.RevokeReason"), nameof(reason));
         var approved = await store.LatestApprovedOfBusinessAsync(businessId, cancellationToken)
-            ?? throw new VerificationConflictException(ConflictReason.WrongState, "This business has no approved verification to revoke.");
+            ?? throw new VerificationConflictException(ConflictReason.WrongState, VerificationDisplay.Get("Error.NothingToRevoke"));
         return await ApplyAsync(Decide(approved.Id, approved.Version, id, VerificationEventKinds.Revoked, [VerificationStatus.Approved],
             VerificationStatus.Revoked, null, reason.Trim()) with { RequireClaim = false, SetDecided = true, SetBusinessVerified = false }, actor, cancellationToken);
     }
@@ -203,7 +203,7 @@ public sealed class VerificationService(
         var (id, actor, senior) = await RequireReviewerAsync(user);
         if (!senior)
         {
-            throw new UnauthorizedAccessException("Only a senior reviewer can reject requests in bulk.");
+            throw new UnauthorizedAccessException(VerificationDisplay.Get("Error.SeniorBulk"));
         }
 
         var rejected = 0;
@@ -278,7 +278,7 @@ public sealed class VerificationService(
 
         if (value.Length > 2000)
         {
-            throw new ArgumentException("Keep it under 2,000 characters.", name);
+            throw new ArgumentException(VerificationDisplay.Get("Error.TooLong"), name);
         }
     }
 
@@ -287,7 +287,7 @@ public sealed class VerificationService(
         if (!(await authorization.AuthorizeAsync(user, Policies.Reviewer)).Succeeded
             || !long.TryParse(user.FindFirstValue(ConsoleClaims.UserId), out var id))
         {
-            throw new UnauthorizedAccessException("Only reviewers can work on verification requests.");
+            throw new UnauthorizedAccessException(VerificationDisplay.Get("Error.ReviewersOnly"));
         }
 
         var senior = (await authorization.AuthorizeAsync(user, Policies.SeniorReviewer)).Succeeded;

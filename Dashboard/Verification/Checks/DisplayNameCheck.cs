@@ -8,7 +8,7 @@ namespace Dashboard.Verification.Checks;
 /// </summary>
 internal sealed class DisplayNameCheck
 {
-    private const string Title = "Display name";
+    private static string Title => CheckText.Get("Title.DisplayName");
 
     private readonly VerificationCheckOptions _options;
     private readonly IReadOnlyList<NormalisedName> _claims;
@@ -30,7 +30,7 @@ internal sealed class DisplayNameCheck
         var display = subject.DisplayName?.Trim() ?? "";
         if (display.Length == 0)
         {
-            return Result(CheckVerdict.Fail, "The display name is empty.", ["Display name: empty"]);
+            return Result(CheckVerdict.Fail, CheckText.Get("Display.Empty"), [CheckText.Get("Display.EmptyEvidence")]);
         }
 
         var name = NameNormaliser.Normalise(display, dropLegalForm: false);
@@ -39,7 +39,7 @@ internal sealed class DisplayNameCheck
         {
             if (TermMatcher.Find(name, claim) is { } part)
             {
-                broken.Add(("claims a status", $"Claims a status the platform grants: '{part}' (matches '{claim.Original}')"));
+                broken.Add((CheckText.Get("Display.Rule.Status"), CheckText.Format("Display.Status", part, claim.Original)));
             }
         }
 
@@ -47,21 +47,21 @@ internal sealed class DisplayNameCheck
         {
             if (TermMatcher.Find(name, platform) is { } part)
             {
-                broken.Add(("names the platform", $"Names the platform or a sister app: '{part}' (matches '{platform.Original}')"));
+                broken.Add((CheckText.Get("Display.Rule.Platform"), CheckText.Format("Display.Platform", part, platform.Original)));
             }
         }
 
         var shouted = ShoutedWords(display);
         if (shouted.Count > 0)
         {
-            broken.Add(("written in capitals",
-                $"Written in capitals: '{string.Join("', '", shouted)}' (only acronyms of up to {_options.MaxAcronymLength} letters may be)"));
+            broken.Add((CheckText.Get("Display.Rule.Capitals"),
+                CheckText.Format("Display.Capitals", string.Join(CheckText.Get("Display.QuotedSeparator"), shouted), _options.MaxAcronymLength)));
         }
 
         var withoutLegalForm = NameNormaliser.Normalise(display).Compact;
         if (_generic.Contains(withoutLegalForm))
         {
-            broken.Add(("a generic word alone", $"A generic word on its own, not a business name: '{display}'"));
+            broken.Add((CheckText.Get("Display.Rule.Generic"), CheckText.Format("Display.Generic", display)));
         }
 
         foreach (var word in display.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
@@ -69,20 +69,20 @@ internal sealed class DisplayNameCheck
             var foreign = NameNormaliser.MixedScriptLetters(word);
             if (foreign.Count > 0)
             {
-                broken.Add(("mixes scripts", $"Mixes scripts within the word '{word}': {string.Join(", ", foreign)} look like Latin letters"));
+                broken.Add((CheckText.Get("Display.Rule.Scripts"), CheckText.Format("Display.Scripts", word, string.Join(", ", foreign))));
             }
         }
 
         if (broken.Count == 0)
         {
-            return Result(CheckVerdict.Pass, "The display name follows the naming rules.",
-                ["No status claim, platform name, all-capital words, generic word alone or mixed scripts"]);
+            return Result(CheckVerdict.Pass, CheckText.Get("Display.Pass"),
+                [CheckText.Get("Display.PassEvidence")]);
         }
 
         var rules = broken.Select(b => b.Rule).Distinct().ToList();
         var summary = rules.Count == 1
-            ? $"The display name {rules[0]}."
-            : $"The display name breaks {rules.Count} rules: it {string.Join(", ", rules[..^1])} and {rules[^1]}.";
+            ? CheckText.Format("Display.OneRule", rules[0])
+            : CheckText.Format("Display.ManyRules", rules.Count, string.Join(", ", rules[..^1]), rules[^1]);
         return Result(CheckVerdict.Fail, summary, broken.Select(b => b.Evidence).ToList());
     }
 

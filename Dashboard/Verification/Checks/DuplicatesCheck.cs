@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dashboard.Data.Verification;
 
 namespace Dashboard.Verification.Checks;
@@ -6,24 +5,24 @@ namespace Dashboard.Verification.Checks;
 /// <summary>DUPLICATES: no other business should have the same phone number, registration number or website.</summary>
 internal sealed class DuplicatesCheck(VerificationCheckOptions options)
 {
-    private const string Title = "Duplicates";
+    private static string Title => CheckText.Get("Title.Duplicates");
 
     public CheckResult Run(CheckSubject subject, string? websiteDomain, IReadOnlyList<DuplicateBusiness> duplicates)
     {
         if (duplicates.Count == 0)
         {
-            List<string> compared = [$"Phone: {subject.PhoneE164.Trim()}"];
+            List<string> compared = [CheckText.Format("Duplicates.Phone", subject.PhoneE164.Trim())];
             if (RegistrationFormatCheck.Clean(subject.RegistrationNumber) is { } number)
             {
-                compared.Add($"Registration number: {number} ({subject.Country.Trim().ToUpperInvariant()})");
+                compared.Add(CheckText.Format("Duplicates.RegistrationNumber", number, subject.Country.Trim().ToUpperInvariant()));
             }
 
             if (websiteDomain is not null)
             {
-                compared.Add($"Website domain: {websiteDomain}");
+                compared.Add(CheckText.Format("Duplicates.WebsiteDomain", websiteDomain));
             }
 
-            return Result(CheckVerdict.Pass, "No other business has this phone number, registration number or website.", compared);
+            return Result(CheckVerdict.Pass, CheckText.Get("Duplicates.Pass"), compared);
         }
 
         // A shared phone or register entry means one company behind two accounts, or a copied identity; a shared
@@ -32,25 +31,25 @@ internal sealed class DuplicatesCheck(VerificationCheckOptions options)
         var businesses = duplicates.Select(d => d.BusinessId).Distinct().Count();
         var fields = duplicates.Select(d => FieldLabel(d.MatchedField)).Distinct();
         var evidence = duplicates
-            .Select(d => string.Create(CultureInfo.InvariantCulture,
-                $"#{d.BusinessId} {d.DisplayName} ({d.Country}{(d.IsVerified ? ", verified" : "")}): same {FieldLabel(d.MatchedField)}, {d.MatchedValue}"))
+            .Select(d => CheckText.Format(d.IsVerified ? "Duplicates.MatchVerified" : "Duplicates.Match",
+                d.BusinessId.ToString(System.Globalization.CultureInfo.InvariantCulture), d.DisplayName, d.Country, FieldLabel(d.MatchedField), d.MatchedValue))
             .ToList();
         if (duplicates.Count >= CheckDataStore.MaxDuplicates)
         {
-            evidence.Add($"Only the first {CheckDataStore.MaxDuplicates} matches are shown.");
+            evidence.Add(CheckText.Format("Duplicates.OnlyFirst", CheckDataStore.MaxDuplicates));
         }
 
         var summary = businesses == 1
-            ? $"Another business has the same {string.Join(" and ", fields)}."
-            : $"{businesses} other businesses have the same {string.Join(" or ", fields)}.";
+            ? CheckText.Format("Duplicates.One", string.Join(CheckText.Get("Duplicates.And"), fields))
+            : CheckText.Format("Duplicates.Many", businesses, string.Join(CheckText.Get("Duplicates.Or"), fields));
         return Result(strong ? CheckVerdict.Fail : CheckVerdict.Warn, summary, evidence);
     }
 
     private static string FieldLabel(string field) => field switch
     {
-        DuplicateField.Phone => "phone number",
-        DuplicateField.RegistrationNumber => "registration number",
-        DuplicateField.Website => "website",
+        DuplicateField.Phone => CheckText.Get("Duplicates.Field.Phone"),
+        DuplicateField.RegistrationNumber => CheckText.Get("Duplicates.Field.RegistrationNumber"),
+        DuplicateField.Website => CheckText.Get("Duplicates.Field.Website"),
         _ => field,
     };
 

@@ -3,7 +3,7 @@ namespace Dashboard.Verification.Checks;
 /// <summary>EMAIL_DOMAIN: the e-mail address should be at the company's own domain, the one its website is on.</summary>
 internal sealed class EmailDomainCheck(VerificationCheckOptions options)
 {
-    private const string Title = "E-mail domain";
+    private static string Title => CheckText.Get("Title.EmailDomain");
 
     public CheckResult Run(CheckSubject subject)
     {
@@ -12,46 +12,46 @@ internal sealed class EmailDomainCheck(VerificationCheckOptions options)
         var websiteDomain = websiteHost is null ? null : DomainNames.RegistrableDomain(websiteHost);
         if (string.IsNullOrWhiteSpace(subject.Website))
         {
-            evidence.Add("Website: none given");
+            evidence.Add(CheckText.Get("Email.NoWebsite"));
         }
         else
         {
             evidence.Add(websiteDomain is null
-                ? $"Website: '{subject.Website.Trim()}' has no valid domain"
-                : $"Website: {subject.Website.Trim()} (registered domain {websiteDomain})");
+                ? CheckText.Format("Email.WebsiteInvalid", subject.Website.Trim())
+                : CheckText.Format("Email.Website", subject.Website.Trim(), websiteDomain));
         }
 
         if (string.IsNullOrWhiteSpace(subject.EmailDomain))
         {
-            evidence.Insert(0, "E-mail domain: none given");
-            return Result(CheckVerdict.Warn, "No e-mail domain was given, so the contact address cannot be tied to the company.", evidence);
+            evidence.Insert(0, CheckText.Get("Email.NoDomain"));
+            return Result(CheckVerdict.Warn, CheckText.Get("Email.NoDomainSummary"), evidence);
         }
 
         var emailHost = DomainNames.Host(subject.EmailDomain);
         if (emailHost is null)
         {
-            evidence.Insert(0, $"E-mail domain: '{subject.EmailDomain.Trim()}' is not a valid domain");
-            return Result(CheckVerdict.Warn, $"The e-mail domain '{subject.EmailDomain.Trim()}' is not a valid domain.", evidence);
+            evidence.Insert(0, CheckText.Format("Email.DomainInvalid", subject.EmailDomain.Trim()));
+            return Result(CheckVerdict.Warn, CheckText.Format("Email.DomainInvalidSummary", subject.EmailDomain.Trim()), evidence);
         }
 
         var emailDomain = DomainNames.RegistrableDomain(emailHost);
-        evidence.Insert(0, emailDomain == emailHost ? $"E-mail domain: {emailHost}" : $"E-mail domain: {emailHost} (registered domain {emailDomain})");
+        evidence.Insert(0, emailDomain == emailHost ? CheckText.Format("Email.Domain", emailHost) : CheckText.Format("Email.DomainRegistered", emailHost, emailDomain));
         if (websiteDomain is not null && emailDomain == websiteDomain)
         {
-            return Result(CheckVerdict.Pass, $"E-mail and website are on the same domain, {emailDomain}.", evidence);
+            return Result(CheckVerdict.Pass, CheckText.Format("Email.Pass", emailDomain), evidence);
         }
 
         if (DomainNames.IsFreeMail(emailDomain, options.FreeMailDomains))
         {
-            return Result(CheckVerdict.Fail, $"The e-mail address is at the free-mail provider {emailDomain}; a company writes from its own domain.", evidence);
+            return Result(CheckVerdict.Fail, CheckText.Format("Email.FreeMail", emailDomain), evidence);
         }
 
         if (websiteDomain is null)
         {
-            return Result(CheckVerdict.Warn, $"There is no valid website to compare the e-mail domain {emailDomain} with.", evidence);
+            return Result(CheckVerdict.Warn, CheckText.Format("Email.NoWebsiteToCompare", emailDomain), evidence);
         }
 
-        return Result(CheckVerdict.Warn, $"The e-mail domain {emailDomain} differs from the website's domain {websiteDomain}.", evidence);
+        return Result(CheckVerdict.Warn, CheckText.Format("Email.Differs", emailDomain, websiteDomain), evidence);
     }
 
     private CheckResult Result(CheckVerdict verdict, string summary, List<string> evidence) =>

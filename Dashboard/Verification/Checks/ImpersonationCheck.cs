@@ -10,7 +10,7 @@ namespace Dashboard.Verification.Checks;
 /// </summary>
 internal sealed class ImpersonationCheck
 {
-    private const string Title = "Impersonation";
+    private static string Title => CheckText.Get("Title.Impersonation");
 
     /// <summary>How many of the names sharing the most bigrams with a query get an edit distance.</summary>
     private const int CandidatesPerQuery = 40;
@@ -91,13 +91,13 @@ internal sealed class ImpersonationCheck
 
     private CheckResult Judge(CheckSubject subject, List<Match> ranked)
     {
-        var evidence = ranked.Select(m => $"{Describe(m.Entry)}: {Percent(m.Score)} — {m.Field} '{m.SubjectName}' {Relation(m)}").ToList();
-        foreach (var (field, original) in new[] { ("Display name", subject.DisplayName), ("Legal name", subject.LegalName) })
+        var evidence = ranked.Select(m => CheckText.Format("Impersonation.Match", Describe(m.Entry), Percent(m.Score), CheckText.Get("Field." + m.Field), m.SubjectName, Relation(m))).ToList();
+        foreach (var (field, original) in new[] { (CheckText.Get("Impersonation.DisplayName"), subject.DisplayName), (CheckText.Get("Impersonation.LegalName"), subject.LegalName) })
         {
             var foreign = NameNormaliser.MixedScriptLetters(original);
             if (foreign.Count > 0)
             {
-                evidence.Add($"{field} '{original}' contains letters of another script: {string.Join(", ", foreign)}");
+                evidence.Add(CheckText.Format("Impersonation.Scripts", field, original, string.Join(", ", foreign)));
             }
         }
 
@@ -106,19 +106,19 @@ internal sealed class ImpersonationCheck
         {
             if (evidence.Count == 0)
             {
-                evidence.Add("No verified business or protected brand has a name with enough letters in common to compare");
+                evidence.Add(CheckText.Get("Impersonation.NothingToCompare"));
             }
 
             var summary = top is null
-                ? "No verified business or protected brand has a similar name."
-                : $"No verified business or protected brand has a name this close; the closest is the {Describe(top.Entry, capital: false)} at {Percent(top.Score)}.";
+                ? CheckText.Get("Impersonation.Pass")
+                : CheckText.Format("Impersonation.PassClosest", Describe(top.Entry, capital: false), Percent(top.Score));
             return Result(CheckVerdict.Pass, summary, evidence);
         }
 
         var fails = top.Score >= _options.ImpersonationFailAt;
-        var verb = fails ? "imitates" : "resembles";
         return Result(fails ? CheckVerdict.Fail : CheckVerdict.Warn,
-            $"The {top.Field} '{top.SubjectName}' {verb} the {Describe(top.Entry, capital: false)} ({Percent(top.Score)}).",
+            CheckText.Format(fails ? "Impersonation.Imitates" : "Impersonation.Resembles",
+                CheckText.Get("Field." + top.Field), top.SubjectName, Describe(top.Entry, capital: false), Percent(top.Score)),
             evidence);
     }
 
@@ -220,27 +220,27 @@ internal sealed class ImpersonationCheck
 
     private static string Describe(NameEntry entry, bool capital = true)
     {
-        var kind = entry.BusinessId is null ? NameMatch.ProtectedBrand : NameMatch.VerifiedBusiness;
-        kind = capital ? kind : char.ToLowerInvariant(kind[0]) + kind[1..];
+        var kind = CheckText.Get(entry.BusinessId is null ? "Impersonation.ProtectedBrand" : "Impersonation.VerifiedBusiness");
+        kind = capital ? kind : char.ToLower(kind[0], CultureInfo.CurrentCulture) + kind[1..];
         return entry.BusinessId is { } id
-            ? string.Create(CultureInfo.InvariantCulture, $"{kind} '{entry.Name}' (#{id})")
-            : $"{kind} '{entry.Name}'";
+            ? CheckText.Format("Impersonation.KindWithId", kind, entry.Name, id.ToString(CultureInfo.InvariantCulture))
+            : CheckText.Format("Impersonation.Kind", kind, entry.Name);
     }
 
     private static string Relation(Match match) => (match.Contained, match.Relation) switch
     {
-        (false, NameRelation.Same) => "is the same name once case, accents, look-alike characters, spacing and legal form are set aside",
-        (false, NameRelation.Swapped) => "is the name with two neighbouring letters swapped",
-        (false, NameRelation.OneEdit) => "is the name with one letter added, dropped or changed",
-        (false, _) => "is similar",
-        (true, NameRelation.Same) => "contains the name",
-        (true, NameRelation.Swapped) => "contains the name with two neighbouring letters swapped",
-        (true, NameRelation.OneEdit) => "contains the name with one letter added, dropped or changed",
-        (true, _) => "contains a similar name",
+        (false, NameRelation.Same) => CheckText.Get("Relation.Same"),
+        (false, NameRelation.Swapped) => CheckText.Get("Relation.Swapped"),
+        (false, NameRelation.OneEdit) => CheckText.Get("Relation.OneEdit"),
+        (false, _) => CheckText.Get("Relation.Similar"),
+        (true, NameRelation.Same) => CheckText.Get("Relation.ContainsSame"),
+        (true, NameRelation.Swapped) => CheckText.Get("Relation.ContainsSwapped"),
+        (true, NameRelation.OneEdit) => CheckText.Get("Relation.ContainsOneEdit"),
+        (true, _) => CheckText.Get("Relation.ContainsSimilar"),
     };
 
     private static string Percent(double score) =>
-        ((int)Math.Floor(Math.Clamp(score, 0, 1) * 100)).ToString(CultureInfo.InvariantCulture) + " %";
+        ((int)Math.Floor(Math.Clamp(score, 0, 1) * 100)).ToString(CultureInfo.CurrentCulture) + " %";
 
     private CheckResult Result(CheckVerdict verdict, string summary, IReadOnlyList<string> evidence) =>
         new(CheckCodes.Impersonation, Title, verdict, _options.PointsFor(CheckCodes.Impersonation, verdict), summary, evidence);

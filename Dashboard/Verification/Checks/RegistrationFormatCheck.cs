@@ -5,7 +5,7 @@ namespace Dashboard.Verification.Checks;
 /// <summary>REGISTRATION_FORMAT: the company registration number has its country's written form and, where it has one, a correct check digit.</summary>
 internal sealed class RegistrationFormatCheck(VerificationCheckOptions options)
 {
-    private const string Title = "Registration number";
+    private static string Title => CheckText.Get("Title.RegistrationFormat");
 
     /// <summary>The number as compared: trimmed, runs of spaces made one; null when none was given.</summary>
     public static string? Clean(string? number) =>
@@ -17,8 +17,8 @@ internal sealed class RegistrationFormatCheck(VerificationCheckOptions options)
         var number = Clean(subject.RegistrationNumber);
         var format = RegistrationNumberFormats.For(country);
         var expected = format is null
-            ? $"Expected: no format is known for country '{country}'"
-            : $"Expected: {format.Register}, e.g. {format.Example}" + (format.HasCheckDigits ? ", with a check digit" : "");
+            ? CheckText.Format("Registration.ExpectedUnknown", country)
+            : CheckText.Format(format.HasCheckDigits ? "Registration.ExpectedWithDigit" : "Registration.Expected", format.Register, format.Example);
 
         if (number is null)
         {
@@ -26,35 +26,35 @@ internal sealed class RegistrationFormatCheck(VerificationCheckOptions options)
             return Result(
                 highRisk ? CheckVerdict.Fail : CheckVerdict.Warn,
                 highRisk
-                    ? $"No registration number was given; one is required for the high-risk category {subject.Category}."
-                    : "No registration number was given.",
-                ["Given: nothing", expected]);
+                    ? CheckText.Format("Registration.MissingHighRisk", VerificationDisplay.CategoryLabel(subject.Category))
+                    : CheckText.Get("Registration.Missing"),
+                [CheckText.Get("Registration.GivenNothing"), expected]);
         }
 
         if (format is null)
         {
-            return Result(CheckVerdict.Warn, $"The console knows no registration number format for '{country}'; check the number in the register by hand.",
-                [$"Given: {number}", expected]);
+            return Result(CheckVerdict.Warn, CheckText.Format("Registration.UnknownFormat", country),
+                [CheckText.Format("Registration.Given", number), expected]);
         }
 
         if (format.IsValid(number) || format.IsValid(number.ToUpperInvariant()))
         {
-            List<string> evidence = [$"Given: {number}", expected];
+            List<string> evidence = [CheckText.Format("Registration.Given", number), expected];
             if (format.HasCheckDigits)
             {
-                evidence.Add("Check digit: correct");
+                evidence.Add(CheckText.Get("Registration.DigitCorrect"));
             }
 
-            return Result(CheckVerdict.Pass, $"The number has the form of the {format.Register}.", evidence);
+            return Result(CheckVerdict.Pass, CheckText.Format("Registration.Pass", format.Register), evidence);
         }
 
         if (format.Pattern.IsMatch(number) || format.Pattern.IsMatch(number.ToUpperInvariant()))
         {
-            return Result(CheckVerdict.Fail, "The number has the right form but a wrong check digit: a typing error or an invented number.",
-                [$"Given: {number}", expected, "Check digit: wrong"]);
+            return Result(CheckVerdict.Fail, CheckText.Get("Registration.WrongDigit"),
+                [CheckText.Format("Registration.Given", number), expected, CheckText.Get("Registration.DigitWrong")]);
         }
 
-        return Result(CheckVerdict.Fail, $"The number does not have the form of the {format.Register}.", [$"Given: {number}", expected]);
+        return Result(CheckVerdict.Fail, CheckText.Format("Registration.WrongForm", format.Register), [CheckText.Format("Registration.Given", number), expected]);
     }
 
     private CheckResult Result(CheckVerdict verdict, string summary, IReadOnlyList<string> evidence) =>

@@ -47,9 +47,9 @@ public sealed class VerificationChecks
         ];
         if (Categories.IsHighRisk(subject.Category, _options))
         {
-            checks.Add(new CheckResult(CheckCodes.Category, "High-risk category", CheckVerdict.Warn, _options.HighRiskCategoryPoints,
-                $"{subject.Category.Trim()} is a high-risk category: its requests start with {_options.HighRiskCategoryPoints} points.",
-                [$"High-risk categories: {string.Join(", ", _options.HighRiskCategories)}"]));
+            checks.Add(new CheckResult(CheckCodes.Category, CheckText.Get("Title.Category"), CheckVerdict.Warn, _options.HighRiskCategoryPoints,
+                CheckText.Format("Category.Summary", VerificationDisplay.CategoryLabel(subject.Category.Trim()), _options.HighRiskCategoryPoints),
+                [CheckText.Format("Category.Evidence", string.Join(", ", _options.HighRiskCategories.Select(VerificationDisplay.CategoryLabel)))]));
         }
 
         var score = RiskScore(checks);
