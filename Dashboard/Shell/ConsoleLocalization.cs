@@ -20,7 +20,7 @@ public static class ConsoleLocalization
         services.AddTransient<MudLocalizer, ConsoleMudLocalizer>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            var cultures = Languages.Select(CultureInfo.GetCultureInfo).ToList();
+            var cultures = Languages.Select(Culture).ToList();
             options.DefaultRequestCulture = new RequestCulture(Languages[0]);
             options.SupportedCultures = cultures;
             options.SupportedUICultures = cultures;
@@ -33,6 +33,22 @@ public static class ConsoleLocalization
             ];
         });
         return services;
+    }
+
+    /// <summary>
+    /// The culture of one of the console's languages. English is written as in Europe, where the programme is run:
+    /// dates day before month with a 24-hour clock (British conventions; numbers as in English anywhere), German as in Germany.
+    /// </summary>
+    public static CultureInfo Culture(string language)
+    {
+        var culture = new CultureInfo(language);
+        if (language == "en")
+        {
+            var british = CultureInfo.GetCultureInfo("en-GB");
+            culture.DateTimeFormat = (DateTimeFormatInfo)british.DateTimeFormat.Clone();
+        }
+
+        return CultureInfo.ReadOnly(culture);
     }
 
     /// <summary>The console's language for <paramref name="language"/> ("de", "de-DE", "EN"), or null when it speaks none such.</summary>
