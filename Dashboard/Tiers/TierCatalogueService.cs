@@ -172,19 +172,20 @@ public sealed class TierCatalogueService(
     /// <summary>A guard against a mistyped price: no tier costs more a month.</summary>
     public const decimal MaxMonthlyPriceEur = 1_000_000m;
 
-    private static readonly (string Name, Func<CatalogueVersion, bool> Has)[] s_features =
+    // Names are read when used, so that each reader gets them in their language.
+    private static readonly (Func<string> Name, Func<CatalogueVersion, bool> Has)[] s_features =
     [
-        (TierCatalogueText.VerifiedMarker, v => v.VerifiedMarkerEligible),
-        (TierCatalogueText.ApiAccess, v => v.ApiAccess),
-        (TierCatalogueText.BroadcastCampaigns, v => v.BroadcastCampaigns),
-        (TierCatalogueText.Analytics, v => v.Analytics),
+        (() => TierCatalogueText.VerifiedMarker, v => v.VerifiedMarkerEligible),
+        (() => TierCatalogueText.ApiAccess, v => v.ApiAccess),
+        (() => TierCatalogueText.BroadcastCampaigns, v => v.BroadcastCampaigns),
+        (() => TierCatalogueText.Analytics, v => v.Analytics),
     ];
 
-    private static readonly (string Name, Func<CatalogueVersion, int?> Value)[] s_limits =
+    private static readonly (Func<string> Name, Func<CatalogueVersion, int?> Value)[] s_limits =
     [
-        (TierCatalogueText.Conversations, v => v.ConversationsPer24h),
-        (TierCatalogueText.AgentSeats, v => v.AgentSeats),
-        (TierCatalogueText.PhoneNumbers, v => v.PhoneNumbers),
+        (() => TierCatalogueText.Conversations, v => v.ConversationsPer24h),
+        (() => TierCatalogueText.AgentSeats, v => v.AgentSeats),
+        (() => TierCatalogueText.PhoneNumbers, v => v.PhoneNumbers),
     ];
 
     /// <summary>Today as the catalogue counts dates: in UTC.</summary>
@@ -320,10 +321,10 @@ public sealed class TierCatalogueService(
                 Version = number,
                 Affected = moving.Count,
                 Skipped = candidates.Count(c => c.VersionNumber == number && c.IsSkipped),
-                FeaturesLost = s_features.Where(f => f.Has(version) && !f.Has(latest)).Select(f => f.Name).ToList(),
+                FeaturesLost = s_features.Where(f => f.Has(version) && !f.Has(latest)).Select(f => f.Name()).ToList(),
                 LimitsLowered = s_limits
                     .Where(l => IsLower(l.Value(latest), l.Value(version)))
-                    .Select(l => new LimitChange(l.Name, l.Value(version), l.Value(latest)))
+                    .Select(l => new LimitChange(l.Name(), l.Value(version), l.Value(latest)))
                     .ToList(),
                 SlaChange = version.SupportSla == latest.SupportSla ? null : (version.SupportSla, latest.SupportSla),
                 MonthlyChangeCents = moving.Sum(c => c.MonthlyCents(latest.MonthlyPriceCents, now) - c.MonthlyCents(c.MonthlyPriceCents, now)),
