@@ -585,7 +585,7 @@ public sealed class TierChangeService(
         {
             if (to is { } newLimit && (from is null || newLimit < from))
             {
-                lowered.Add(Say("LimitLowered", name, from is { } f ? CultureFormat.Number(f) : TiersText.Get("Limit.Unlimited"), CultureFormat.Number(newLimit)));
+                lowered.Add(Say("LimitLowered", name, from is { } f ? CultureFormat.Number(f) : Say("Unlimited"), CultureFormat.Number(newLimit)));
             }
         }
     }

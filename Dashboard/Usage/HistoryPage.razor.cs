@@ -274,7 +274,7 @@ public sealed partial class HistoryPage : IDisposable
     private string ChartLabel(HistoryReport report)
     {
         var plan = report.Plan;
-        var split = plan.View.Split == UsageGroupBy.None ? "" : " " + L["ChartBy", L["Split." + plan.View.SplitToken]];
+        var split = plan.View.Split == UsageGroupBy.None ? "" : " " + L["ChartBy", L["ChartSplit." + plan.View.SplitToken]];
         var compared = report.PreviousPeriodLine is null ? "" : L["ChartCompared"];
         return L["ChartLabel", HistoryFormat.Length(plan.StepSeconds) + split, HistoryFormat.Span(plan.From, plan.To) + compared];
     }
