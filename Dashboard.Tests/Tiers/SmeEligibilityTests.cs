@@ -215,8 +215,8 @@ public sealed class SmeEligibilityTests
         Assert.Equal([310m, 220m], verdict.PeriodVerdicts.Select(p => p.Employees));
         Assert.True(verdict.IsSme);
         Assert.Contains(
-            "2025: 310 employees (own 120 + 100 % of Holding AG 190), turnover €2,000,000 (own 1,000,000 + 100 % of Holding AG 1,000,000), "
-            + "balance sheet €2,000,000 (own 1,000,000 + 100 % of Holding AG 1,000,000) — over the headcount limit of 250",
+            "2025: 310 employees (own 120 + 100 % of Holding AG 190), turnover €2,000,000 (own €1,000,000 + 100 % of Holding AG €1,000,000), "
+            + "balance sheet €2,000,000 (own €1,000,000 + 100 % of Holding AG €1,000,000) — over the headcount limit of 250",
             verdict.Reasons);
     }
 

@@ -241,9 +241,9 @@ public sealed class SmeEligibility(ISmeFiguresStore store, IOptions<SmeOptions> 
             : Say("Within")
             : string.Join("; ", why);
 
-        var summary = Say("Summary", Label(own.FiscalYear), Count(employees) + MakeUp(own.FiscalYear, own.Employees, added, a => a.Employees, Count),
-            Money(turnover) + MakeUp(own.FiscalYear, own.AnnualTurnoverEur, added, a => a.TurnoverEur, Money),
-            Money(balanceSheet) + MakeUp(own.FiscalYear, own.BalanceSheetEur, added, a => a.BalanceSheetEur, Money), reason);
+        var summary = Say("Summary", Label(own.FiscalYear), Count(employees), MakeUp(own.FiscalYear, own.Employees, added, a => a.Employees, Count),
+            Money(turnover), MakeUp(own.FiscalYear, own.AnnualTurnoverEur, added, a => a.TurnoverEur, Money),
+            Money(balanceSheet), MakeUp(own.FiscalYear, own.BalanceSheetEur, added, a => a.BalanceSheetEur, Money), reason);
 
         return new SmePeriodVerdict
         {
