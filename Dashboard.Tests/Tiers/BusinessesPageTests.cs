@@ -50,6 +50,23 @@ public sealed class BusinessesPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Page_InGerman_ShowsGermanHeadingsFiltersAndCategories()
+    {
+        using var german = new GermanCulture();
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo("/businesses?category=Insurer");
+
+        var page = AdminTestServices.RenderWithProviders<BusinessesPage>(_context);
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("tbody tr")));
+        Assert.Equal("Geschäftskunden", page.Find("h1").TextContent.Trim());
+        Assert.Equal(["ID", "Unternehmen", "Branche", "Land", "Telefon", "Registernummer", "Tarif", "Größe", "Verifiziert"],
+            page.FindAll("thead th").Select(th => th.TextContent.Trim()));
+        Assert.All(page.FindAll("tbody tr"), row => Assert.Contains("Versicherung", row.TextContent, StringComparison.Ordinal));
+        Assert.Contains("Zeilen pro Seite", page.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rows per page", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Page_FiltersInTheUrl_AreApplied()
     {
         _context.Services.GetRequiredService<NavigationManager>().NavigateTo("/businesses?tier=enterprise&verified=yes");
@@ -60,7 +77,7 @@ public sealed class BusinessesPageTests : IAsyncLifetime
         {
             var rows = page.FindAll("tbody tr");
             Assert.NotEmpty(rows);
-            Assert.All(rows, row => Assert.Contains("enterprise", row.TextContent, StringComparison.Ordinal));
+            Assert.All(rows, row => Assert.Contains("Enterprise", row.TextContent, StringComparison.Ordinal));
         });
     }
 }

@@ -58,13 +58,51 @@ public sealed class ChangeTierDialogTests : IAsyncLifetime
         Assert.Contains("Support SLA: 4 hours, 24/7 becomes Next business day", check, StringComparison.Ordinal);
         Assert.Contains("Conversations per 24 h: unlimited becomes 10,000", check, StringComparison.Ordinal);
         Assert.Contains("On 1 of the last 30 days", check, StringComparison.Ordinal);
-        Assert.Contains("net -3,093.75 EUR", _host.Find("[data-testid=change-proration]").TextContent, StringComparison.Ordinal);
+        Assert.Matches(@"net\s+−€3,093\.75", _host.Find("[data-testid=change-proration]").TextContent);
         Assert.True(SubmitButton().HasAttribute("disabled"));
 
         _host.Find("input[data-testid=change-acknowledge]").Change(true);
 
         _host.WaitForAssertion(() => Assert.False(SubmitButton().HasAttribute("disabled")));
         Assert.Equal("Change now", SubmitButton().TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task InGerman_ThePreviewSpeaksGerman_WithGermanNumbersEurosAndDates()
+    {
+        using var german = new GermanCulture();
+        var id = await BusinessAsync("enterprise");
+        await UsageAsync(id, (1, 12_000), (2, 9_000));
+        await OpenAsync(id);
+
+        PickTier("Business");
+
+        _host.WaitForAssertion(() => Assert.Equal("Downgrade", _host.Find("[data-testid=change-direction]").TextContent.Trim()));
+        var check = _host.Find("[data-testid=change-downgrade]").TextContent;
+        Assert.Contains("Vor dem Bestätigen prüfen", check, StringComparison.Ordinal);
+        Assert.Contains("Unterhaltungen pro 24 h: unbegrenzt wird zu 10.000", check, StringComparison.Ordinal);
+        Assert.Contains("An 1 der letzten 30 Tage", check, StringComparison.Ordinal);
+        var proration = _host.Find("[data-testid=change-proration]").TextContent;
+        Assert.Contains("Anteilige Abrechnung für November 2026", proration, StringComparison.Ordinal);
+        Assert.Matches(@"netto\s+−3\.093,75 €", proration);
+        Assert.Contains("pro Monat, ab sofort", _host.Find("[data-testid=change-preview]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Derzeit Enterprise", _host.Find("[data-testid=change-current]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("per month", _host.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("Check before confirming", _host.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InGerman_AMissingReason_IsExplainedInGerman()
+    {
+        using var german = new GermanCulture();
+        var id = await BusinessAsync("business");
+        await OpenAsync(id);
+        PickTier("Enterprise");
+        _host.WaitForAssertion(() => Assert.Equal("Jetzt ändern", SubmitButton().TextContent.Trim()));
+
+        await _host.InvokeAsync(() => SubmitButton().Click());
+
+        _host.WaitForAssertion(() => Assert.Contains("Geben Sie an, warum sich der Tarif ändert", _host.Markup, StringComparison.Ordinal));
     }
 
     [Fact]

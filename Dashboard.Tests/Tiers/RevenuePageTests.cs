@@ -133,6 +133,29 @@ public sealed class RevenuePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Render_InGerman_ShowsGermanWordsAndEurosTheGermanWay()
+    {
+        using var german = new GermanCulture();
+        await SeedDemoAsync();
+        var expected = await ExpectedAsync(6);
+
+        var cut = Open("revenue?months=6");
+
+        cut.WaitForAssertion(() => Assert.Equal(7, cut.FindAll("[data-testid=movement-row]").Count));
+        Assert.Equal("Umsatz", cut.Find("h1").TextContent.Trim());
+        Assert.Equal("6 Monate", cut.Find("[data-testid=revenue-range] .mud-toggle-item-selected").TextContent.Trim());
+        Assert.Equal("CSV exportieren", cut.Find("[data-testid=revenue-export]").TextContent.Trim());
+        Assert.Matches(@"^Dez\.? 2025 bis Juni? 2026: jeder Monat zum Monatsende \(UTC\)", cut.Find("[data-testid=revenue-period]").TextContent.Trim());
+        var mrr = Kpi(cut, "kpi-mrr");
+        Assert.Matches(@"^\d{1,3}(\.\d{3})* €$", mrr);
+        Assert.Equal(Math.Round(expected.MrrCents / 100m, MidpointRounding.AwayFromZero), decimal.Parse(mrr.TrimEnd('€', ' ').Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.EndsWith("(bis heute)", Cells(cut.FindAll("[data-testid=movement-row]")[0])[0], StringComparison.Ordinal);
+        Assert.Contains("Bewegungen pro Monat", cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("Paying businesses", cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("Movements per month", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LoadAsync_Reviewer_IsRefusedByTheService()
     {
         var reviewer = await _services.AddUserAsync("rudi@example.test", Roles.Reviewer);

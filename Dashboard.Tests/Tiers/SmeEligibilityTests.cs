@@ -18,7 +18,7 @@ public sealed class SmeEligibilityTests
         Assert.True(verdict.IsSme);
         Assert.False(verdict.Changed);
         Assert.True(Assert.Single(verdict.PeriodVerdicts).IsWithinLimits);
-        Assert.Contains("2025: 40 employees, turnover EUR 5,000,000, balance sheet EUR 3,000,000 — within the limits", verdict.Reasons);
+        Assert.Contains("2025: 40 employees, turnover €5,000,000, balance sheet €3,000,000 — within the limits", verdict.Reasons);
     }
 
     [Fact]
@@ -40,9 +40,9 @@ public sealed class SmeEligibilityTests
         var bothOver = SmeEligibility.Judge(Business(SmeStatuses.Unknown, Year(2025, 100, 80_000_000, 43_000_001)), s_options);
 
         Assert.True(turnoverOver.IsSme);
-        Assert.Contains("turnover over EUR 50,000,000, but balance sheet within EUR 43,000,000", turnoverOver.PeriodVerdicts[0].Why, StringComparison.Ordinal);
+        Assert.Contains("turnover over €50,000,000, but balance sheet within €43,000,000", turnoverOver.PeriodVerdicts[0].Why, StringComparison.Ordinal);
         Assert.False(bothOver.IsSme);
-        Assert.Equal("turnover over EUR 50,000,000 and balance sheet over EUR 43,000,000", bothOver.PeriodVerdicts[0].Why);
+        Assert.Equal("turnover over €50,000,000 and balance sheet over €43,000,000", bothOver.PeriodVerdicts[0].Why);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class SmeEligibilityTests
         Assert.False(verdict.IsSme);
         Assert.True(verdict.Changed);
         Assert.Equal("Over the limits in 2024 and 2025, 2 consecutive years: no longer an SME.", verdict.Reasons[0]);
-        Assert.Contains("The stored status is Sme; under the rule it is NonSme — update it.", verdict.Reasons);
+        Assert.Contains("The stored status is SME; under the rule it is not an SME — update it.", verdict.Reasons);
     }
 
     [Fact]
@@ -215,8 +215,8 @@ public sealed class SmeEligibilityTests
         Assert.Equal([310m, 220m], verdict.PeriodVerdicts.Select(p => p.Employees));
         Assert.True(verdict.IsSme);
         Assert.Contains(
-            "2025: 310 employees (own 120 + 100 % of Holding AG 190), turnover EUR 2,000,000 (own 1,000,000 + 100 % of Holding AG 1,000,000), "
-            + "balance sheet EUR 2,000,000 (own 1,000,000 + 100 % of Holding AG 1,000,000) — over the headcount limit of 250",
+            "2025: 310 employees (own 120 + 100 % of Holding AG 190), turnover €2,000,000 (own €1,000,000 + 100 % of Holding AG €1,000,000), "
+            + "balance sheet €2,000,000 (own €1,000,000 + 100 % of Holding AG €1,000,000) — over the headcount limit of 250",
             verdict.Reasons);
     }
 

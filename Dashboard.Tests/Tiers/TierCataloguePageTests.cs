@@ -31,15 +31,15 @@ public sealed class TierCataloguePageTests : IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll(".tier-card").Count));
         var free = Card(cut, "free");
-        Assert.Equal(("0 EUR", "1,000", "1", "1", "Community"), Terms(free));
+        Assert.Equal(("€0", "1,000", "1", "1", "Community"), Terms(free));
         Assert.Equal("SMEs only", free.QuerySelector("[data-testid=sme-only]")!.TextContent.Trim());
         Assert.Equal("1 business", free.QuerySelector("[data-testid=tier-businesses]")!.TextContent.Trim());
         var business = Card(cut, "business");
-        Assert.Equal(("499 EUR", "10,000", "10", "5", "Next business day"), Terms(business));
+        Assert.Equal(("€499", "10,000", "10", "5", "Next business day"), Terms(business));
         Assert.Equal("v1", business.QuerySelector("[data-testid=current-version]")!.TextContent.Trim());
         Assert.Equal("2 businesses", business.QuerySelector("[data-testid=tier-businesses]")!.TextContent.Trim());
         Assert.Null(business.QuerySelector("[data-testid=sme-only]"));
-        Assert.Equal(("4,999 EUR", "Unlimited"), (Terms(Card(cut, "enterprise")).Price, Terms(Card(cut, "enterprise")).Conversations));
+        Assert.Equal(("€4,999", "Unlimited"), (Terms(Card(cut, "enterprise")).Price, Terms(Card(cut, "enterprise")).Conversations));
     }
 
     [Theory]
@@ -91,10 +91,10 @@ public sealed class TierCataloguePageTests : IAsyncLifetime
             var history = Card(cut, "business").QuerySelectorAll("[data-testid=history-row]");
             Assert.Equal(2, history.Length);
             Assert.Contains("scheduled from 2026-04-01", history[0].TextContent, StringComparison.Ordinal);
-            Assert.Contains("549.50 EUR", history[0].TextContent, StringComparison.Ordinal);
+            Assert.Contains("€549.50", history[0].TextContent, StringComparison.Ordinal);
         });
         Assert.Equal("v2 scheduled from 2026-04-01", Card(cut, "business").QuerySelector("[data-testid=scheduled-version]")!.TextContent.Trim());
-        Assert.Equal("499 EUR", Terms(Card(cut, "business")).Price);
+        Assert.Equal("€499", Terms(Card(cut, "business")).Price);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class TierCataloguePageTests : IAsyncLifetime
         cut.Find("button[data-testid=move-business]").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-testid=move-affected]").TextContent.Trim()));
-        Assert.Equal("+200 EUR", cut.Find("[data-testid=move-mrr]").TextContent.Trim());
+        Assert.Equal("+€200", cut.Find("[data-testid=move-mrr]").TextContent.Trim());
         Assert.Equal("Analytics", cut.Find("[data-testid=move-features-lost]").TextContent.Trim());
         Assert.Equal("Move 2 businesses", cut.Find("button[data-testid=move-apply]").TextContent.Trim());
 

@@ -148,6 +148,28 @@ public sealed class HistoryPageTests : IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Equal($"/businesses/{bank}", cut.Find("[data-testid=history-top-row] a").GetAttribute("href")));
     }
 
+    [Fact]
+    public async Task Render_InGerman_ShowsGermanWordsNumbersAndDates_WhileTheUrlStaysInvariant()
+    {
+        using var german = new Dashboard.Tests.Tiers.GermanCulture();
+
+        var cut = await OpenAsync("usage/history?range=30d&split=kind&compare=both");
+
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-testid=history-total-row]").Count));
+        Assert.Equal("Nutzungsverlauf", cut.Find("h1").TextContent.Trim());
+        Assert.Equal("30 T", Selected(cut, "history-range"));
+        Assert.Equal("Art", Selected(cut, "history-split"));
+        Assert.StartsWith("16. Mai 2026 – 14. Juni 2026 (UTC) · 30 Punkte zu je 1 Tag", cut.Find("[data-testid=history-period]").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(["Text", "130", "72,2 %", "100", "16. Mai 2026 00:00"], Cells(cut.FindAll("[data-testid=history-total-row]")[0]));
+        Assert.Equal(["Foto", "50", "27,8 %", "50", "14. Juni 2026 00:00"], Cells(cut.FindAll("[data-testid=history-total-row]")[1]));
+        Assert.Equal(["Alle Nachrichten", "180", "80", "+125,0 %", "200", "\u221210,0 % *"], Cells(cut.FindAll("[data-testid=history-comparison-row]")[^1]));
+        Assert.StartsWith("Liniendiagramm der Nachrichten pro 1 Tag nach Art", cut.Find("[data-testid=history-chart]").GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.Contains("Jeder Punkt ist ein Intervall des Tagesaggregats.", cut.Find("[data-testid=history-caption]").TextContent, StringComparison.Ordinal);
+        Assert.EndsWith("/usage/history/export.csv?range=30d&split=kind&compare=both", cut.Find("[data-testid=history-export]").GetAttribute("href"), StringComparison.Ordinal);
+        Assert.DoesNotContain("All messages", cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("Compared with earlier", cut.Markup, StringComparison.Ordinal);
+    }
+
     private async Task<IRenderedComponent<HistoryPage>> OpenAsync(string relativeUri)
     {
         _world.AddTo(_context, await _world.ExecutiveAsync());

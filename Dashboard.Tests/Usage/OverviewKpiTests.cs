@@ -24,6 +24,40 @@ public sealed class OverviewKpiTests : ConsoleBunitContext
     private static string CaptionOf(IElement card) => card.QuerySelector("[data-testid=kpi-caption]")!.TextContent.Trim();
 
     [Fact]
+    public void TrafficKpis_InGerman_ShowGermanLabelsNumbersAndDays()
+    {
+        using var german = new Dashboard.Tests.Tiers.GermanCulture();
+
+        var cut = Render<TrafficKpis>(p => p.Add(c => c.Today, Today()).Add(c => c.Rate, Rate(636_412.4)));
+
+        Assert.Equal(["Nachrichten heute", "Nachrichten pro Sekunde", "Fotos heute", "Gegenüber Vorwoche"],
+            cut.FindAll(".kpi-label").Select(c => c.TextContent.Trim()));
+        Assert.Equal("27.345.678.901", ValueOf(Card(cut, "kpi-messages-today")));
+        Assert.Equal("UTC-Tag bis jetzt, 00:00 bis 14:32:07", CaptionOf(Card(cut, "kpi-messages-today")));
+        Assert.Equal("636.412", ValueOf(Card(cut, "kpi-rate")));
+        Assert.Equal("8,0 % der heutigen Nachrichten", CaptionOf(Card(cut, "kpi-photos-today")));
+        Assert.Equal("+25,0 %", ValueOf(Card(cut, "kpi-week-change")));
+        Assert.Equal("00:00–14:32 UTC gegenüber demselben Zeitraum am Mo, 23. Feb.", CaptionOf(Card(cut, "kpi-week-change")));
+    }
+
+    [Fact]
+    public void ProgrammeKpis_InGerman_ShowEurosAndSharesTheGermanWay()
+    {
+        using var german = new Dashboard.Tests.Tiers.GermanCulture();
+        var figures = new ProgrammeFigures(s_day.AddHours(14), 6_000, 503, 935, 246_917_400, 4_516, s_day.AddDays(-30), 446, 170, 48);
+
+        var cut = Render<ProgrammeKpis>(p => p.Add(c => c.Programme, figures));
+
+        string Value(string id) => cut.Find($"[data-testid={id}] [data-testid=kpi-value]").TextContent.Trim();
+        string Caption(string id) => cut.Find($"[data-testid={id}] [data-testid=kpi-caption]").TextContent.Trim();
+        Assert.Equal("4.516", Value("kpi-active"));
+        Assert.Equal("Aktive Unternehmen", cut.Find("[data-testid=kpi-active] .kpi-label").TextContent.Trim());
+        Assert.Equal("8,4 % von 6.000 Unternehmen", Caption("kpi-verified"));
+        Assert.Equal("2.469.174 €", Value("kpi-mrr"));
+        Assert.Equal("Warten länger als 48 h auf eine Entscheidung", Caption("kpi-sla"));
+    }
+
+    [Fact]
     public void TrafficKpis_GivenToday_ShowsEachFigureWithItsCaption()
     {
         var cut = Render<TrafficKpis>(p => p.Add(c => c.Today, Today()).Add(c => c.Rate, Rate(636_412.4)));

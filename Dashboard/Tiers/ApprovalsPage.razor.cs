@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Dashboard.Data;
 using Dashboard.Data.Tiers;
@@ -14,7 +13,6 @@ namespace Dashboard.Tiers;
 /// <summary>The tier changes waiting for a second person, oldest first, with approve and reject at hand.</summary>
 public partial class ApprovalsPage
 {
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
     private IReadOnlyList<PendingChange>? _pending;
     private ClaimsPrincipal _user = new();
     private long? _userId;
@@ -44,13 +42,13 @@ public partial class ApprovalsPage
     {
         var parameters = new DialogParameters<DecisionDialog>
         {
-            { d => d.Intro, $"{change.BusinessName}: {change.FromTier ?? "no tier"} → {change.ToTier} v{change.ToVersion} from {change.EffectiveFrom:yyyy-MM-dd}. {change.ApprovalReasons}" },
-            { d => d.TextLabel, approve ? "Note (optional)" : "Why it is rejected" },
+            { d => d.Intro, L["DecisionIntro", change.BusinessName, change.FromTier ?? T["NoTier"], $"{change.ToTier} v{change.ToVersion}", CultureFormat.Date(change.EffectiveFrom), change.ApprovalReasons ?? ""].Value },
+            { d => d.TextLabel, approve ? T["NoteOptional"] : T["WhyRejected"] },
             { d => d.TextRequired, !approve },
-            { d => d.ConfirmText, approve ? "Approve" : "Reject" },
+            { d => d.ConfirmText, approve ? T["Approve"] : T["Reject"] },
             { d => d.ConfirmColor, approve ? Color.Success : Color.Error },
         };
-        var dialog = await Dialogs.ShowAsync<DecisionDialog>(approve ? "Approve the tier change" : "Reject the tier change", parameters,
+        var dialog = await Dialogs.ShowAsync<DecisionDialog>(approve ? L["ApproveTitle"] : L["RejectTitle"], parameters,
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is not { Canceled: false, Data: DecisionInput input })
         {
@@ -66,7 +64,7 @@ public partial class ApprovalsPage
         }
         catch (ConcurrencyConflictException)
         {
-            (_message, _severity) = ($"The change for {change.BusinessName} was decided or withdrawn meanwhile; the list is up to date now.", Severity.Warning);
+            (_message, _severity) = (L["Conflict", change.BusinessName], Severity.Warning);
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or InvalidOperationException or ArgumentException or NotFoundException)
         {
@@ -76,5 +74,5 @@ public partial class ApprovalsPage
         _pending = await Changes.PendingApprovalsAsync(_user, CancellationToken.None);
     }
 
-    private static string Euro(long cents) => (cents / 100m).ToString("#,##0", Invariant) + " EUR";
+    private static string Euro(long cents) => CultureFormat.Euro(cents / 100m, 0);
 }

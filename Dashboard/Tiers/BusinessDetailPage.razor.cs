@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Dashboard.Data;
 using Dashboard.Data.Businesses;
@@ -15,7 +14,6 @@ namespace Dashboard.Tiers;
 /// <summary>One business for its account manager: profile, size, usage against limits, and its tier over time with the changes still to come.</summary>
 public partial class BusinessDetailPage
 {
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
     private BusinessProfile? _business;
     private IReadOnlyList<SubscriptionEntry> _timeline = [];
     private IReadOnlyList<QueueItem> _requests = [];
@@ -82,7 +80,7 @@ public partial class BusinessDetailPage
     private async Task OpenChangeDialogAsync()
     {
         var parameters = new DialogParameters<ChangeTierDialog> { { d => d.BusinessId, Id } };
-        var dialog = await Dialogs.ShowAsync<ChangeTierDialog>($"Change the tier of {_business?.DisplayName}", parameters,
+        var dialog = await Dialogs.ShowAsync<ChangeTierDialog>(L["ChangeDialogTitle", _business?.DisplayName ?? ""], parameters,
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: TierChangeOutcome outcome })
@@ -93,15 +91,15 @@ public partial class BusinessDetailPage
     }
 
     private Task ApproveAsync(SubscriptionEntry entry) => DecideAsync(
-        $"Approve the change to {entry.TierName}", "Note (optional)", false, "Approve", Color.Success,
+        T["ApproveTitle", entry.TierName], T["NoteOptional"], false, T["Approve"], Color.Success,
         input => Changes.ApproveAsync(_user, entry.Id, entry.Version, input.Text, CancellationToken.None));
 
     private Task RejectAsync(SubscriptionEntry entry) => DecideAsync(
-        $"Reject the change to {entry.TierName}", "Why it is rejected", true, "Reject", Color.Error,
+        T["RejectTitle", entry.TierName], T["WhyRejected"], true, T["Reject"], Color.Error,
         input => Changes.RejectAsync(_user, entry.Id, entry.Version, input.Text ?? "", CancellationToken.None));
 
     private Task CancelAsync(SubscriptionEntry entry) => DecideAsync(
-        $"Cancel the change to {entry.TierName}", "Note (optional)", false, "Cancel change", Color.Warning,
+        T["CancelTitle", entry.TierName], T["NoteOptional"], false, T["CancelChange"], Color.Warning,
         _ => Changes.CancelAsync(_user, entry.Id, entry.Version, CancellationToken.None));
 
     private async Task DecideAsync(string title, string textLabel, bool textRequired, string confirm, Color color, Func<DecisionInput, Task<TierChangeOutcome>> act)
@@ -126,7 +124,7 @@ public partial class BusinessDetailPage
         }
         catch (ConcurrencyConflictException)
         {
-            Show("Someone changed this business's tier meanwhile; the timeline below is up to date now. Try again if it is still needed.", Severity.Warning);
+            Show(L["Conflict"], Severity.Warning);
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or InvalidOperationException or ArgumentException or NotFoundException)
         {
@@ -140,22 +138,23 @@ public partial class BusinessDetailPage
 
     private bool CanDecide(SubscriptionEntry entry) => _userId is { } id && id != entry.EnteredByUserId;
 
-    private static string Money(long? euros) => euros is { } value ? (value / 1_000_000m).ToString("N1", Invariant) + " m EUR" : "—";
+    /// <summary>"€1.2 million" in English, "1,2 Mio. €" in German.</summary>
+    private string Money(long? euros) => euros is { } value ? T["Millions", (value / 1_000_000m).ToString("N1", CultureFormat.Culture)] : "—";
 
-    private static string Price(SubscriptionEntry entry) =>
-        ((entry.PriceOverrideCents ?? entry.MonthlyPriceCents) / 100m).ToString("N0", Invariant) + " EUR" + (entry.PriceOverrideCents is null ? "" : " (override)");
+    private string Price(SubscriptionEntry entry) =>
+        CultureFormat.Euro((entry.PriceOverrideCents ?? entry.MonthlyPriceCents) / 100m, 0) + (entry.PriceOverrideCents is null ? "" : " " + T["OverrideMark"]);
 
-    private static string? Overrides(SubscriptionEntry entry)
+    private string? Overrides(SubscriptionEntry entry)
     {
         var parts = new List<string>();
         if (entry.ConversationsOverride is { } conversations)
         {
-            parts.Add(conversations.ToString("N0", Invariant) + " conversations");
+            parts.Add(L["OverrideConversations", CultureFormat.Number(conversations)]);
         }
 
         if (entry.AgentSeatsOverride is { } seats)
         {
-            parts.Add(seats.ToString("N0", Invariant) + " seats");
+            parts.Add(L["OverrideSeats", CultureFormat.Number(seats)]);
         }
 
         if (parts.Count == 0 && entry.PriceOverrideCents is null)
@@ -163,15 +162,20 @@ public partial class BusinessDetailPage
             return null;
         }
 
-        return string.Join(", ", parts) + (entry.OverridesEndAt is { } ends ? $"{(parts.Count > 0 ? " " : "Override ")}until {ends:yyyy-MM-dd}" : "");
+        return entry.OverridesEndAt is not { } ends ? string.Join(", ", parts)
+            : parts.Count > 0 ? L["OverridesUntil", string.Join(", ", parts), CultureFormat.Date(ends)]
+            : L["OverrideUntil", CultureFormat.Date(ends)];
     }
 
-    private static string StatusLabel(string status) => status switch
+    private string Decision(SubscriptionEntry entry, string decidedBy)
     {
-        SubscriptionStatus.Active => "In force",
-        SubscriptionStatus.PendingApproval => "Waiting for approval",
-        _ => status,
-    };
+        var text = entry.DecidedAt is { } at
+            ? L[entry.ApprovalStatus == ApprovalStatus.Approved ? "ApprovedByOn" : "RejectedByOn", decidedBy, CultureFormat.Date(at)]
+            : L[entry.ApprovalStatus == ApprovalStatus.Approved ? "ApprovedBy" : "RejectedBy", decidedBy];
+        return entry.DecisionNote is { } note && entry.Status != SubscriptionStatus.Cancelled ? $"{text}: {note}" : text;
+    }
+
+    private string StatusLabel(string status) => T[$"Status.{status}"] is { ResourceNotFound: false } label ? label : status;
 
     private static Color StatusColor(string status) => status switch
     {

@@ -72,7 +72,7 @@ public partial class CataloguePage
 
     private string EffectiveText(CatalogueVersion version) =>
         version.EffectiveFrom > _now
-            ? "scheduled from " + TierCatalogueText.Date(version.EffectiveFrom)
+            ? L["ScheduledFrom", TierCatalogueText.Date(version.EffectiveFrom)]
             : TierCatalogueText.Date(version.EffectiveFrom);
 
     private static IEnumerable<(string Name, bool On)> Features(CatalogueVersion version) =>
@@ -91,12 +91,12 @@ public partial class CataloguePage
             { d => d.ActingUser, _user },
             { d => d.RemoteIp, _remoteIp },
         };
-        var dialog = await Dialogs.ShowAsync<EditTierDialog>($"Edit {tier.Name}", parameters, s_dialogOptions);
+        var dialog = await Dialogs.ShowAsync<EditTierDialog>(L["EditLabel", tier.Name], parameters, s_dialogOptions);
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: CatalogueVersion created })
         {
             Snackbar.Add(
-                $"Saved {tier.Name} v{created.VersionNumber}, effective from {TierCatalogueText.Date(created.EffectiveFrom)}. Businesses on earlier versions keep theirs until they are moved.",
+                L["Saved", tier.Name, created.VersionNumber, TierCatalogueText.Date(created.EffectiveFrom)],
                 Severity.Success);
         }
 
@@ -112,12 +112,12 @@ public partial class CataloguePage
             { d => d.ActingUser, _user },
             { d => d.RemoteIp, _remoteIp },
         };
-        var dialog = await Dialogs.ShowAsync<MoveTierDialog>($"Move businesses to {tier.Name} v{tier.Latest?.VersionNumber}", parameters, s_dialogOptions);
+        var dialog = await Dialogs.ShowAsync<MoveTierDialog>(L["MoveTitle", tier.Name, tier.Latest?.VersionNumber ?? 0], parameters, s_dialogOptions);
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: TierMoveResult moved })
         {
             Snackbar.Add(
-                $"Moved {TierCatalogueText.Businesses(moved.Moved)} to {tier.Name} v{tier.Latest?.VersionNumber}; MRR changes by {TierCatalogueText.SignedEur(moved.MonthlyChangeCents)} a month.",
+                L["Moved", TierCatalogueText.Businesses(moved.Moved), tier.Name, tier.Latest?.VersionNumber ?? 0, TierCatalogueText.SignedEur(moved.MonthlyChangeCents)],
                 Severity.Success);
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Dashboard.Data;
 using Dashboard.Data.Tiers;
@@ -16,7 +15,6 @@ namespace Dashboard.Tiers;
 /// </summary>
 public partial class ChangeTierDialog
 {
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
     private readonly Form _form = new();
     private IReadOnlyList<TierOffer> _offers = [];
     private TierChangePreview? _preview;
@@ -57,10 +55,10 @@ public partial class ChangeTierDialog
 
     private string SubmitText => _preview switch
     {
-        null or { Target: null } => "Change tier",
-        { NeedsApproval: true } => "Submit for approval",
-        { Immediate: true } => "Change now",
-        var p => $"Schedule for {p.EffectiveAt:yyyy-MM-dd}",
+        null or { Target: null } => L["SubmitChange"],
+        { NeedsApproval: true } => L["SubmitForApproval"],
+        { Immediate: true } => L["SubmitNow"],
+        var p => L["SubmitSchedule", CultureFormat.Date(p.EffectiveAt)],
     };
 
     protected override async Task OnInitializedAsync()
@@ -131,7 +129,7 @@ public partial class ChangeTierDialog
         catch (Exception ex) when (ex is ConcurrencyConflictException or UnauthorizedAccessException or NotFoundException or InvalidOperationException)
         {
             _submitError = ex is ConcurrencyConflictException
-                ? "Someone changed this business's tier meanwhile. Close this dialog, look at the timeline, and enter the change again."
+                ? L["Conflict"]
                 : ex.Message;
         }
         finally
@@ -160,13 +158,16 @@ public partial class ChangeTierDialog
         return _attempted || field is not (nameof(TierChangeRequest.Reason) or nameof(TierChangeRequest.TierCode)) ? error : null;
     }
 
-    private static string Euro(long cents) => (cents / 100m).ToString(cents % 100 == 0 ? "#,##0" : "#,##0.00", Invariant) + " EUR";
+    /// <summary>The date pattern of the pickers: the reader's way of writing a day.</summary>
+    private static string DateFormat => CultureFormat.Pattern("yyyy-MM-dd", "dd.MM.yyyy");
+
+    private static string Euro(long cents) => TierCatalogueText.Eur(cents);
 
     private static string SignedEuro(long cents) => (cents > 0 ? "+" : "") + Euro(cents);
 
     private string LimitHelp(int? tierLimit) => _preview?.Target is null
-        ? "Empty keeps the tier's limit."
-        : tierLimit is { } limit ? $"Tier: {limit.ToString("N0", Invariant)}. Empty keeps it." : "Tier: unlimited. Empty keeps it.";
+        ? L["LimitHelpEmpty"]
+        : L["LimitHelp", tierLimit is { } limit ? CultureFormat.Number(limit) : TierCatalogueText.Limit(null)];
 
     private static Color DirectionColor(string direction) => direction switch
     {

@@ -37,8 +37,8 @@ public partial class MoveTierDialog
     public string? RemoteIp { get; set; }
 
     private string ApplyText => _preview is { Affected: > 0 } preview
-        ? $"Move {TierCatalogueText.Businesses(preview.Affected)}"
-        : "Nothing to move";
+        ? L["Move", TierCatalogueText.Businesses(preview.Affected)]
+        : L["NothingToMove"];
 
     protected override async Task OnInitializedAsync()
     {

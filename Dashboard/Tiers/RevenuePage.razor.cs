@@ -43,8 +43,8 @@ public sealed partial class RevenuePage : IDisposable
     private string ExportUrl => RevenueExportEndpoint.UrlFor(_months);
 
     private string PeriodText => _report is not { Range: var range }
-        ? $"The last {_months} full months and this month to date."
-        : $"{RevenueFormat.Month(range.Months[0])} to {RevenueFormat.Month(range.CurrentMonth)}: each month as it closed (UTC), this month as of {RevenueFormat.Instant(range.Now)}.";
+        ? L["PeriodLoading", _months]
+        : L["Period", RevenueFormat.Month(range.Months[0]), RevenueFormat.Month(range.CurrentMonth), RevenueFormat.Instant(range.Now)];
 
     /// <summary>The URL is the range's only source: a choice navigates, and the new query arrives here.</summary>
     protected override async Task OnParametersSetAsync()
@@ -82,7 +82,7 @@ public sealed partial class RevenuePage : IDisposable
         }
         catch (DbException)
         {
-            _error = "The revenue figures could not be read from the database. Try again in a moment; if it keeps failing, tell the console's operators.";
+            _error = L["LoadError"];
         }
 
         _busy = false;
@@ -105,18 +105,15 @@ public sealed partial class RevenuePage : IDisposable
 
     private static Color DeltaColor(long cents) => cents > 0 ? Color.Success : cents < 0 ? Color.Error : Color.Default;
 
-    private static string NetNewHint(RevenueReport report)
+    private string NetNewHint(RevenueReport report)
     {
         var movements = report.Current.Movements;
-        return $"Since {RevenueFormat.Day(report.Range.CurrentMonth)}: {Count(movements.New, "new")}, {Count(movements.Upgrade, "upgraded")}, "
-            + $"{Count(movements.Downgrade, "downgraded")}, {Count(movements.Churn, "churned")}";
+        return L["NetNewHint", RevenueFormat.Day(report.Range.CurrentMonth), RevenueFormat.Number(movements.New.Count), RevenueFormat.Number(movements.Upgrade.Count),
+            RevenueFormat.Number(movements.Downgrade.Count), RevenueFormat.Number(movements.Churn.Count)];
     }
 
-    private static string Count(MovementTally tally, string what) => $"{RevenueFormat.Number(tally.Count)} {what}";
-
-    private static string ChartLabel(RevenueReport report) =>
-        $"Stacked bar chart of MRR per month by tier, {RevenueFormat.Month(report.Range.Months[0])} to {RevenueFormat.Month(report.Range.CurrentMonth)}; "
-        + "the table below gives the same figures.";
+    private string ChartLabel(RevenueReport report) =>
+        L["ChartLabel", RevenueFormat.Month(report.Range.Months[0]), RevenueFormat.Month(report.Range.CurrentMonth)];
 
     public void Dispose()
     {

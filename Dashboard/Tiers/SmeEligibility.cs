@@ -99,8 +99,6 @@ public sealed record SmeVerdict
 /// </summary>
 public sealed class SmeEligibility(ISmeFiguresStore store, IOptions<SmeOptions> options)
 {
-    private static readonly CultureInfo s_culture = CultureInfo.InvariantCulture;
-
     /// <summary>Loads and judges <paramref name="businessId"/>; null when the business does not exist.</summary>
     public async Task<SmeVerdict?> JudgeAsync(long businessId, CancellationToken cancellationToken)
     {
@@ -122,7 +120,7 @@ public sealed class SmeEligibility(ISmeFiguresStore store, IOptions<SmeOptions> 
                 Name = figures.Name,
                 IsSme = storedIsSme,
                 StoredStatus = figures.StoredStatus,
-                Reasons = [$"No size figures are recorded for {figures.Name}; the stored status ({figures.StoredStatus}) stands until headcount, turnover and balance sheet are entered."],
+                Reasons = [Say("NoFigures", figures.Name, StatusName(figures.StoredStatus))],
             };
         }
 
@@ -134,13 +132,13 @@ public sealed class SmeEligibility(ISmeFiguresStore store, IOptions<SmeOptions> 
         if (changed)
         {
             reasons.Add(figures.StoredStatus is SmeStatuses.Sme or SmeStatuses.NonSme
-                ? $"The stored status is {figures.StoredStatus}; under the rule it is {(isSme ? SmeStatuses.Sme : SmeStatuses.NonSme)} — update it."
-                : $"No status is stored yet; under the rule it is {(isSme ? SmeStatuses.Sme : SmeStatuses.NonSme)}.");
+                ? Say("StoredDiffers", StatusName(figures.StoredStatus), StatusName(isSme ? SmeStatuses.Sme : SmeStatuses.NonSme))
+                : Say("NoneStored", StatusName(isSme ? SmeStatuses.Sme : SmeStatuses.NonSme)));
         }
 
         reasons.AddRange(figures.Links
             .Where(l => Relation(l.OwnershipPercent, options) is not null && l.Periods.Count == 0)
-            .Select(l => $"No figures are recorded for {l.Name} ({l.OwnershipPercent} % stake); they could not be added — ask for them."));
+            .Select(l => Say("NoLinkFigures", l.Name, Count(l.OwnershipPercent))));
         reasons.AddRange(periods.Select(p => p.Summary));
 
         return new SmeVerdict
@@ -229,23 +227,23 @@ public sealed class SmeEligibility(ISmeFiguresStore store, IOptions<SmeOptions> 
         var why = new List<string>();
         if (headcountOver)
         {
-            why.Add($"over the headcount limit of {Count(options.MaxEmployeesExclusive)}");
+            why.Add(Say("OverHeadcount", Count(options.MaxEmployeesExclusive)));
         }
 
         if (turnoverOver && balanceSheetOver)
         {
-            why.Add($"turnover over EUR {Money(options.MaxTurnoverEur)} and balance sheet over EUR {Money(options.MaxBalanceSheetEur)}");
+            why.Add(Say("OverMoney", Money(options.MaxTurnoverEur), Money(options.MaxBalanceSheetEur)));
         }
 
         var reason = within
-            ? turnoverOver ? $"within the limits (turnover over EUR {Money(options.MaxTurnoverEur)}, but balance sheet within EUR {Money(options.MaxBalanceSheetEur)})"
-            : balanceSheetOver ? $"within the limits (balance sheet over EUR {Money(options.MaxBalanceSheetEur)}, but turnover within EUR {Money(options.MaxTurnoverEur)})"
-            : "within the limits"
+            ? turnoverOver ? Say("WithinTurnoverOver", Money(options.MaxTurnoverEur), Money(options.MaxBalanceSheetEur))
+            : balanceSheetOver ? Say("WithinBalanceOver", Money(options.MaxBalanceSheetEur), Money(options.MaxTurnoverEur))
+            : Say("Within")
             : string.Join("; ", why);
 
-        var summary = $"{Label(own.FiscalYear)}: {Count(employees)} employees{MakeUp(own.FiscalYear, own.Employees, added, a => a.Employees, Count)}, "
-            + $"turnover EUR {Money(turnover)}{MakeUp(own.FiscalYear, own.AnnualTurnoverEur, added, a => a.TurnoverEur, Money)}, "
-            + $"balance sheet EUR {Money(balanceSheet)}{MakeUp(own.FiscalYear, own.BalanceSheetEur, added, a => a.BalanceSheetEur, Money)} — {reason}";
+        var summary = Say("Summary", Label(own.FiscalYear), Count(employees), MakeUp(own.FiscalYear, own.Employees, added, a => a.Employees, Count),
+            Money(turnover), MakeUp(own.FiscalYear, own.AnnualTurnoverEur, added, a => a.TurnoverEur, Money),
+            Money(balanceSheet), MakeUp(own.FiscalYear, own.BalanceSheetEur, added, a => a.BalanceSheetEur, Money), reason);
 
         return new SmePeriodVerdict
         {
@@ -271,61 +269,62 @@ public sealed class SmeEligibility(ISmeFiguresStore store, IOptions<SmeOptions> 
 
     private static string MakeUp(int? fiscalYear, decimal own, List<SmeContribution> added, Func<SmeContribution, decimal> part, Func<decimal, string> format) =>
         added.Count == 0 ? ""
-        : $" (own {format(own)}{string.Concat(added.Select(a => $" + {Count(a.Share * 100)} % of {a.Name} {format(part(a))}{FiguresNote(fiscalYear, a.FiscalYear)}"))})";
+        : " " + Say("MakeUp", format(own) + string.Concat(added.Select(a => " + " + Say("MakeUpPart", Count(a.Share * 100), a.Name, format(part(a))) + FiguresNote(fiscalYear, a.FiscalYear))));
 
     // Says so when another business's figures come from a different year than the period judged.
     private static string FiguresNote(int? period, int? used) =>
-        used == period ? "" : used is null ? " [current figures]" : $" [{used.Value.ToString(s_culture)} figures]";
+        used == period ? "" : used is null ? " " + Say("CurrentFiguresNote") : " " + Say("YearFiguresNote", used.Value.ToString(CultureInfo.InvariantCulture));
 
     private static string StatusSentence(List<SmePeriodVerdict> newestFirst, bool isSme, int pending, bool flippedAtNewest, int consecutive)
     {
-        var status = isSme ? "an SME" : "not an SME";
+        var status = Say(isSme ? "AnSme" : "NotAnSme");
         if (newestFirst.Count == 1)
         {
             var only = newestFirst[0];
             return only.FiscalYear is null
-                ? $"Only the current figures are recorded, so they decide: {(only.IsWithinLimits ? "within the limits" : "over the limits")}, {status}."
-                : $"Only {only.FiscalYear} is recorded, so it decides: {(only.IsWithinLimits ? "within the limits" : "over the limits")}, {status}.";
+                ? Say("OnlyCurrent", Say(only.IsWithinLimits ? "Within" : "Over"), status)
+                : Say("OnlyYear", only.FiscalYear.Value.ToString(CultureInfo.InvariantCulture), Say(only.IsWithinLimits ? "Within" : "Over"), status);
         }
 
         if (pending > 0)
         {
             var years = Years(newestFirst.Take(pending));
             return isSme
-                ? $"Over the limits in {years} only; stays an SME until a {Ordinal(consecutive)} consecutive year over the limits."
-                : $"Within the limits in {years} only; stays a non-SME until a {Ordinal(consecutive)} consecutive year within the limits.";
+                ? Say("PendingSme", years, Ordinal(consecutive))
+                : Say("PendingNonSme", years, Ordinal(consecutive));
         }
 
         var streak = Years(newestFirst.TakeWhile(p => p.IsWithinLimits == isSme));
         if (flippedAtNewest)
         {
             return isSme
-                ? $"Within the limits in {streak}, {consecutive} consecutive years: now an SME."
-                : $"Over the limits in {streak}, {consecutive} consecutive years: no longer an SME.";
+                ? Say("NowSme", streak, consecutive)
+                : Say("NoLongerSme", streak, consecutive);
         }
 
-        return isSme ? $"Within the limits in {streak}: an SME." : $"Over the limits in {streak}: not an SME.";
+        return isSme ? Say("StreakSme", streak) : Say("StreakNonSme", streak);
     }
 
     private static string Years(IEnumerable<SmePeriodVerdict> newestFirst)
     {
         var labels = newestFirst.Reverse().Select(p => Label(p.FiscalYear)).ToList();
-        return labels.Count == 1 ? labels[0] : string.Join(", ", labels.Take(labels.Count - 1)) + " and " + labels[^1];
+        return labels.Count == 1 ? labels[0] : Say("List", string.Join(", ", labels.Take(labels.Count - 1)), labels[^1]);
     }
 
-    private static string Label(int? fiscalYear) => fiscalYear?.ToString(s_culture) ?? "Current figures";
+    private static string Label(int? fiscalYear) => fiscalYear?.ToString(CultureInfo.InvariantCulture) ?? Say("CurrentFigures");
 
     private static string Ordinal(int n) => n switch
     {
-        1 => "first",
-        2 => "second",
-        3 => "third",
-        4 => "fourth",
-        5 => "fifth",
-        _ => n.ToString(s_culture) + "th",
+        >= 1 and <= 5 => Say("Ordinal." + n.ToString(CultureInfo.InvariantCulture)),
+        _ => Say("Ordinal.Other", n),
     };
 
-    private static string Count(decimal value) => value.ToString("#,0.##", s_culture);
+    private static string Count(decimal value) => value.ToString("#,0.##", CultureInfo.CurrentCulture);
 
-    private static string Money(decimal value) => value.ToString("#,0", s_culture);
+    private static string Money(decimal value) => CultureFormat.Euro(value, 0);
+
+    private static string StatusName(string status) => TiersText.Get("SmeStatus." + status);
+
+    /// <summary>The verdict's sentences in the reader's language (TiersText, keys "Sme.…").</summary>
+    private static string Say(string key, params object?[] args) => TiersText.Get("Sme." + key, args);
 }

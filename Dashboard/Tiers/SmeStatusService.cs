@@ -20,7 +20,7 @@ public sealed class SmeStatusService(SmeEligibility eligibility, ISmeStatusStore
         if (!(await authorization.AuthorizeAsync(user, Policies.Accounts)).Succeeded
             || !long.TryParse(user.FindFirstValue(ConsoleClaims.UserId), out var id))
         {
-            throw new UnauthorizedAccessException("Only account managers and admins can update a business's SME status.");
+            throw new UnauthorizedAccessException(TiersText.Get("Sme.UpdateDenied"));
         }
 
         var verdict = await eligibility.JudgeAsync(businessId, cancellationToken);

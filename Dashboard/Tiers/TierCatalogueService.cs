@@ -172,19 +172,20 @@ public sealed class TierCatalogueService(
     /// <summary>A guard against a mistyped price: no tier costs more a month.</summary>
     public const decimal MaxMonthlyPriceEur = 1_000_000m;
 
-    private static readonly (string Name, Func<CatalogueVersion, bool> Has)[] s_features =
+    // Names are read when used, so that each reader gets them in their language.
+    private static readonly (Func<string> Name, Func<CatalogueVersion, bool> Has)[] s_features =
     [
-        (TierCatalogueText.VerifiedMarker, v => v.VerifiedMarkerEligible),
-        (TierCatalogueText.ApiAccess, v => v.ApiAccess),
-        (TierCatalogueText.BroadcastCampaigns, v => v.BroadcastCampaigns),
-        (TierCatalogueText.Analytics, v => v.Analytics),
+        (() => TierCatalogueText.VerifiedMarker, v => v.VerifiedMarkerEligible),
+        (() => TierCatalogueText.ApiAccess, v => v.ApiAccess),
+        (() => TierCatalogueText.BroadcastCampaigns, v => v.BroadcastCampaigns),
+        (() => TierCatalogueText.Analytics, v => v.Analytics),
     ];
 
-    private static readonly (string Name, Func<CatalogueVersion, int?> Value)[] s_limits =
+    private static readonly (Func<string> Name, Func<CatalogueVersion, int?> Value)[] s_limits =
     [
-        (TierCatalogueText.Conversations, v => v.ConversationsPer24h),
-        (TierCatalogueText.AgentSeats, v => v.AgentSeats),
-        (TierCatalogueText.PhoneNumbers, v => v.PhoneNumbers),
+        (() => TierCatalogueText.Conversations, v => v.ConversationsPer24h),
+        (() => TierCatalogueText.AgentSeats, v => v.AgentSeats),
+        (() => TierCatalogueText.PhoneNumbers, v => v.PhoneNumbers),
     ];
 
     /// <summary>Today as the catalogue counts dates: in UTC.</summary>
@@ -195,7 +196,7 @@ public sealed class TierCatalogueService(
     /// <summary>Every tier with its versions and the businesses on each; for account managers, executives and admins.</summary>
     public async Task<IReadOnlyList<CatalogueTier>> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        await RequireAsync(user, Policies.CatalogueViewer, "Only account managers, executives and administrators can read the tier catalogue.");
+        await RequireAsync(user, Policies.CatalogueViewer, Say("ReadDenied"));
         return await store.ListAsync(time.GetUtcNow(), cancellationToken);
     }
 
@@ -211,15 +212,15 @@ public sealed class TierCatalogueService(
         var errors = new List<DraftError>();
         if (draft.MonthlyPriceEur < 0)
         {
-            errors.Add(new(nameof(draft.MonthlyPriceEur), "The price cannot be negative. Enter 0 for a free tier."));
+            errors.Add(new(nameof(draft.MonthlyPriceEur), Say("PriceNegative")));
         }
         else if (draft.MonthlyPriceEur > MaxMonthlyPriceEur)
         {
-            errors.Add(new(nameof(draft.MonthlyPriceEur), $"The price is at most {MaxMonthlyPriceEur.ToString("N0", CultureInfo.InvariantCulture)} EUR a month."));
+            errors.Add(new(nameof(draft.MonthlyPriceEur), Say("PriceTooHigh", CultureFormat.Euro(MaxMonthlyPriceEur, 0))));
         }
         else if (decimal.Round(draft.MonthlyPriceEur, 2) != draft.MonthlyPriceEur)
         {
-            errors.Add(new(nameof(draft.MonthlyPriceEur), "Enter the price in euros and cents, with at most two decimals."));
+            errors.Add(new(nameof(draft.MonthlyPriceEur), Say("PriceDecimals")));
         }
 
         Limit(errors, nameof(draft.ConversationsPer24h), TierCatalogueText.Conversations, draft.ConversationsPer24h, draft.ConversationsUnlimited);
@@ -229,31 +230,31 @@ public sealed class TierCatalogueService(
         var sla = draft.SupportSla?.Trim() ?? "";
         if (sla.Length == 0)
         {
-            errors.Add(new(nameof(draft.SupportSla), "Enter the support SLA, e.g. \"Next business day\"."));
+            errors.Add(new(nameof(draft.SupportSla), Say("SlaMissing")));
         }
         else if (sla.Length > MaxSlaLength)
         {
-            errors.Add(new(nameof(draft.SupportSla), $"The support SLA is at most {MaxSlaLength} characters; it has {sla.Length}."));
+            errors.Add(new(nameof(draft.SupportSla), Say("SlaTooLong", MaxSlaLength, sla.Length)));
         }
 
         var latestDate = DateOnly.FromDateTime(latest.EffectiveFrom.UtcDateTime);
         if (draft.EffectiveDate is not { } date)
         {
-            errors.Add(new(nameof(draft.EffectiveDate), "Choose the date from which the new version applies."));
+            errors.Add(new(nameof(draft.EffectiveDate), Say("DateMissing")));
         }
         else if (date < Today)
         {
-            errors.Add(new(nameof(draft.EffectiveDate), $"The effective date cannot be in the past. Choose today ({TierCatalogueText.Date(Today)}) or later."));
+            errors.Add(new(nameof(draft.EffectiveDate), Say("DatePast", TierCatalogueText.Date(Today))));
         }
         else if (date < latestDate)
         {
             errors.Add(new(nameof(draft.EffectiveDate),
-                $"v{latest.VersionNumber} takes effect on {TierCatalogueText.Date(latestDate)}; a newer version cannot take effect before it."));
+                Say("DateBeforeLatest", latest.VersionNumber, TierCatalogueText.Date(latestDate))));
         }
 
         if (errors.Count == 0 && draft.ToTerms() == latest.Terms)
         {
-            errors.Add(new("", $"Nothing differs from v{latest.VersionNumber}. Change the price, a limit, a feature or the support SLA."));
+            errors.Add(new("", Say("NothingDiffers", latest.VersionNumber)));
         }
 
         return errors;
@@ -269,8 +270,8 @@ public sealed class TierCatalogueService(
         ArgumentNullException.ThrowIfNull(draft);
         var (_, actor) = await RequireAdminAsync(user, remoteIp, cancellationToken);
         var tier = await store.GetAsync(tierId, time.GetUtcNow(), cancellationToken)
-            ?? throw new CatalogueRuleException("This tier no longer exists. Reload the catalogue.");
-        var latest = tier.Latest ?? throw new CatalogueRuleException($"{tier.Name} has no version to start from.");
+            ?? throw new CatalogueRuleException(Say("TierGone"));
+        var latest = tier.Latest ?? throw new CatalogueRuleException(Say("NoVersionToStart", tier.Name));
         if (latest.VersionNumber != expectedLatestVersion)
         {
             throw Conflict(tier, latest);
@@ -304,8 +305,8 @@ public sealed class TierCatalogueService(
         await RequireAdminAsync(user, null, cancellationToken);
         var now = time.GetUtcNow();
         var tier = await store.GetAsync(tierId, now, cancellationToken)
-            ?? throw new CatalogueRuleException("This tier no longer exists. Reload the catalogue.");
-        var latest = tier.Latest ?? throw new CatalogueRuleException($"{tier.Name} has no version.");
+            ?? throw new CatalogueRuleException(Say("TierGone"));
+        var latest = tier.Latest ?? throw new CatalogueRuleException(Say("NoVersion", tier.Name));
         var selected = fromVersions.Distinct().Where(v => v < latest.VersionNumber).OrderDescending().ToList();
         var candidates = await store.MoveCandidatesAsync(tierId, selected, now, cancellationToken);
         var affected = candidates.Where(c => !c.IsSkipped).ToList();
@@ -320,10 +321,10 @@ public sealed class TierCatalogueService(
                 Version = number,
                 Affected = moving.Count,
                 Skipped = candidates.Count(c => c.VersionNumber == number && c.IsSkipped),
-                FeaturesLost = s_features.Where(f => f.Has(version) && !f.Has(latest)).Select(f => f.Name).ToList(),
+                FeaturesLost = s_features.Where(f => f.Has(version) && !f.Has(latest)).Select(f => f.Name()).ToList(),
                 LimitsLowered = s_limits
                     .Where(l => IsLower(l.Value(latest), l.Value(version)))
-                    .Select(l => new LimitChange(l.Name, l.Value(version), l.Value(latest)))
+                    .Select(l => new LimitChange(l.Name(), l.Value(version), l.Value(latest)))
                     .ToList(),
                 SlaChange = version.SupportSla == latest.SupportSla ? null : (version.SupportSla, latest.SupportSla),
                 MonthlyChangeCents = moving.Sum(c => c.MonthlyCents(latest.MonthlyPriceCents, now) - c.MonthlyCents(c.MonthlyPriceCents, now)),
@@ -354,7 +355,7 @@ public sealed class TierCatalogueService(
             MonthlyChangeCents = impacts.Sum(i => i.MonthlyChangeCents),
             Fingerprint = MoveCandidate.Fingerprint(latest.Id, affected),
             Blocker = latest.EffectiveFrom > now
-                ? $"{tier.Name} v{latest.VersionNumber} takes effect on {TierCatalogueText.Date(latest.EffectiveFrom)}. Businesses can be moved to it from that day."
+                ? Say("NotYetInForce", tier.Name, latest.VersionNumber, TierCatalogueText.Date(latest.EffectiveFrom))
                 : null,
         };
     }
@@ -371,12 +372,12 @@ public sealed class TierCatalogueService(
         if (preview.TargetEffectiveFrom > now)
         {
             throw new CatalogueRuleException(
-                $"{preview.TierName} v{preview.TargetVersion} takes effect on {TierCatalogueText.Date(preview.TargetEffectiveFrom)}. Businesses can be moved to it from that day.");
+                Say("NotYetInForce", preview.TierName, preview.TargetVersion, TierCatalogueText.Date(preview.TargetEffectiveFrom)));
         }
 
         if (preview.Affected == 0)
         {
-            throw new CatalogueRuleException("No business would move. Choose versions that have businesses on them.");
+            throw new CatalogueRuleException(Say("NothingMoves"));
         }
 
         try
@@ -394,8 +395,8 @@ public sealed class TierCatalogueService(
         catch (StaleMovePreviewException stale)
         {
             throw new CatalogueRuleException(stale.AffectedNow is { } count
-                ? $"The businesses on the chosen versions changed since the preview ({preview.Affected} then, {count} now). Nothing was moved. Check the new preview and confirm again."
-                : $"{preview.TierName} has a newer version than v{preview.TargetVersion} since the preview. Nothing was moved. Check the new preview and confirm again.");
+                ? Say("MoveChanged", preview.Affected, count)
+                : Say("MoveNewer", preview.TierName, preview.TargetVersion));
         }
         catch (ConcurrencyConflictException)
         {
@@ -410,13 +411,12 @@ public sealed class TierCatalogueService(
     {
         if (!unlimited && value is not > 0)
         {
-            errors.Add(new(field, $"{name} must be a whole number of at least 1, or unlimited."));
+            errors.Add(new(field, Say("LimitInvalid", name)));
         }
     }
 
     private static CatalogueRuleException Conflict(CatalogueTier tier, CatalogueVersion latest) =>
-        new($"Someone else saved {tier.Name} v{latest.VersionNumber} ({latest.CreatedBy}, {TierCatalogueText.Time(latest.CreatedAt)} UTC) since you opened this form. "
-            + $"Nothing was saved. Close it and edit again from v{latest.VersionNumber}.");
+        new(Say("Conflict", tier.Name, latest.VersionNumber, latest.CreatedBy, TierCatalogueText.Time(latest.CreatedAt)));
 
     private async Task RequireAsync(ClaimsPrincipal user, string policy, string message)
     {
@@ -429,18 +429,21 @@ public sealed class TierCatalogueService(
 
     private async Task<(long Id, Actor Actor)> RequireAdminAsync(ClaimsPrincipal user, string? remoteIp, CancellationToken cancellationToken)
     {
-        await RequireAsync(user, Policies.Admin, "Only administrators can change the tier catalogue or move businesses between its versions.");
+        await RequireAsync(user, Policies.Admin, Say("ChangeDenied"));
         if (!long.TryParse(user.FindFirstValue(ConsoleClaims.UserId), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            throw new UnauthorizedAccessException("Only administrators can change the tier catalogue or move businesses between its versions.");
+            throw new UnauthorizedAccessException(Say("ChangeDenied"));
         }
 
         // An open circuit re-checks its user only every minute; an admin who was just disabled or demoted is refused at once.
         if (!await RevalidatingStateProvider.IsCurrentAsync(accounts, user, cancellationToken))
         {
-            throw new UnauthorizedAccessException("Your account or its roles changed since you signed in. Sign in again to continue.");
+            throw new UnauthorizedAccessException(Say("SignInAgain"));
         }
 
         return (id, Actor.User(id, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "", remoteIp));
     }
+
+    /// <summary>A message for the reader, in the language of the request (TiersText, keys "Catalogue.…").</summary>
+    private static string Say(string key, params object?[] args) => TiersText.Get("Catalogue." + key, args);
 }

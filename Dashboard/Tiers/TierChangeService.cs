@@ -100,7 +100,7 @@ public sealed class TierChangeService(
             };
             inserts.Add(row);
             (action, status) = (AuditActions.Requested, SubscriptionStatus.PendingApproval);
-            message = $"The change to {target.TierName} waits for approval by another account manager or an admin.";
+            message = Say("WaitsForApproval", target.TierName);
         }
         else if (preview.Immediate)
         {
@@ -116,7 +116,7 @@ public sealed class TierChangeService(
             }
 
             (action, status) = (AuditActions.Changed, SubscriptionStatus.Active);
-            message = $"{preview.BusinessName} is on {target.TierName} from now.";
+            message = Say("InForceNow", preview.BusinessName, target.TierName);
         }
         else
         {
@@ -127,7 +127,7 @@ public sealed class TierChangeService(
 
             inserts.Add(row with { Status = SubscriptionStatus.Scheduled });
             (action, status) = (AuditActions.Scheduled, SubscriptionStatus.Scheduled);
-            message = $"{preview.BusinessName} moves to {target.TierName} on {preview.EffectiveAt:yyyy-MM-dd}.";
+            message = Say("MovesOn", preview.BusinessName, target.TierName, CultureFormat.Date(preview.EffectiveAt));
         }
 
         var entry = new AuditEntry(action, AuditVisibility.Subscription, Text(request.BusinessId),
@@ -144,7 +144,7 @@ public sealed class TierChangeService(
         var pending = await RequirePendingAsync(subscriptionId, version, cancellationToken);
         if (pending.EnteredByUserId == userId)
         {
-            throw new UnauthorizedAccessException("You entered this change, so you cannot approve it: another account manager or an admin must.");
+            throw new UnauthorizedAccessException(Say("OwnChangeApprove"));
         }
 
         var now = time.GetUtcNow();
@@ -158,7 +158,7 @@ public sealed class TierChangeService(
         };
         if (decided.EffectiveTo is { } end && end <= Max(pending.EffectiveFrom, now))
         {
-            throw new InvalidOperationException($"The free period was to end on {end:yyyy-MM-dd}, which has passed; reject this change and enter it again.");
+            throw new InvalidOperationException(Say("FreePeriodPassed", CultureFormat.Date(end)));
         }
 
         var updates = new List<SubscriptionUpdate>();
@@ -177,7 +177,7 @@ public sealed class TierChangeService(
                 inserts.Add(ReturnRow(current, until, now));
             }
 
-            message = $"Approved: the business is on {pending.Tier.TierName} from now.";
+            message = Say("ApprovedNow", pending.Tier.TierName);
         }
         else
         {
@@ -187,7 +187,7 @@ public sealed class TierChangeService(
             }
 
             decided = decided with { Status = SubscriptionStatus.Scheduled };
-            message = $"Approved: the business moves to {pending.Tier.TierName} on {pending.EffectiveFrom:yyyy-MM-dd}.";
+            message = Say("ApprovedOn", pending.Tier.TierName, CultureFormat.Date(pending.EffectiveFrom));
         }
 
         updates.Add(new SubscriptionUpdate(decided, pending.Version));
@@ -204,13 +204,13 @@ public sealed class TierChangeService(
         var (userId, actor) = await RequireEditorAsync(user);
         if (string.IsNullOrWhiteSpace(note))
         {
-            throw new ArgumentException("Say why the change is rejected; the account manager who entered it reads this.", nameof(note));
+            throw new ArgumentException(Say("RejectNeedsNote"), nameof(note));
         }
 
         var pending = await RequirePendingAsync(subscriptionId, version, cancellationToken);
         if (pending.EnteredByUserId == userId)
         {
-            throw new UnauthorizedAccessException("You entered this change; cancel it instead of rejecting it.");
+            throw new UnauthorizedAccessException(Say("OwnChangeReject"));
         }
 
         var decided = pending with
@@ -224,7 +224,7 @@ public sealed class TierChangeService(
         var entry = new AuditEntry(AuditActions.Rejected, AuditVisibility.Subscription, Text(pending.BusinessId),
             $"Rejected {pending.Tier.TierName} v{pending.Tier.VersionNumber}: {decided.DecisionNote}", TermsOf(pending), TermsOf(decided));
         await store.WriteAsync(new SubscriptionWrite { Updates = [new SubscriptionUpdate(decided, pending.Version)], Audit = [entry] }, actor, cancellationToken);
-        return new TierChangeOutcome(pending.Id, decided.Status, "Rejected: the business stays on its tier.");
+        return new TierChangeOutcome(pending.Id, decided.Status, Say("RejectedStays"));
     }
 
     /// <summary>Withdraws a scheduled change or one waiting for approval; the current tier then runs on.</summary>
@@ -234,7 +234,7 @@ public sealed class TierChangeService(
         var row = await store.GetAsync(subscriptionId, cancellationToken) ?? throw new NotFoundException("Subscription", Text(subscriptionId));
         if (row.Status is not (SubscriptionStatus.Scheduled or SubscriptionStatus.PendingApproval))
         {
-            throw new InvalidOperationException($"This change is {Describe(row.Status)}; only scheduled changes and those waiting for approval can be cancelled.");
+            throw new InvalidOperationException(Say("CannotCancel", Describe(row.Status)));
         }
 
         if (row.Version != version)
@@ -250,7 +250,7 @@ public sealed class TierChangeService(
                 && !(await sme.JudgeAsync(row.BusinessId, cancellationToken) ?? throw new NotFoundException("Business", Text(row.BusinessId))).IsSme)
             {
                 throw new InvalidOperationException(
-                    $"The business is not an SME and its free period ends on {row.EffectiveFrom:yyyy-MM-dd}. To keep it on {current.Tier.TierName} longer, enter a change to {current.Tier.TierName}; it needs approval.");
+                    Say("CannotCancelReturn", CultureFormat.Date(row.EffectiveFrom), current.Tier.TierName));
             }
 
             if (current is not null && current.EffectiveTo == row.EffectiveFrom)
@@ -264,7 +264,7 @@ public sealed class TierChangeService(
         var entry = new AuditEntry(AuditActions.Cancelled, AuditVisibility.Subscription, Text(row.BusinessId),
             $"Cancelled the change to {row.Tier.TierName} v{row.Tier.VersionNumber} from {row.EffectiveFrom:yyyy-MM-dd}", TermsOf(row), TermsOf(cancelled));
         await store.WriteAsync(new SubscriptionWrite { Updates = updates, Audit = [entry] }, actor, cancellationToken);
-        return new TierChangeOutcome(row.Id, SubscriptionStatus.Cancelled, $"The change to {row.Tier.TierName} is cancelled.");
+        return new TierChangeOutcome(row.Id, SubscriptionStatus.Cancelled, Say("Cancelled", row.Tier.TierName));
     }
 
     /// <summary>The changes waiting for approval, for account managers and admins.</summary>
@@ -352,35 +352,35 @@ public sealed class TierChangeService(
         var at = immediate ? now : Midnight(request.StartsOn!.Value);
         if (request.StartsOn is { } starts && starts < today)
         {
-            errors[nameof(request.StartsOn)] = "The start date has passed; choose today or a later day.";
+            errors[nameof(request.StartsOn)] = Say("StartPassed");
         }
         else if (request.StartsOn is { } later && later > today.AddDays(Options.MaxDaysAhead))
         {
-            errors[nameof(request.StartsOn)] = $"A change can be scheduled at most {Options.MaxDaysAhead} days ahead.";
+            errors[nameof(request.StartsOn)] = Say("StartTooFar", Options.MaxDaysAhead);
         }
 
         var offers = await store.OffersAsync(at, cancellationToken);
         var target = offers.FirstOrDefault(o => o.TierCode == request.TierCode);
         if (target is null)
         {
-            errors[nameof(request.TierCode)] = "Choose the tier to move to.";
+            errors[nameof(request.TierCode)] = Say("ChooseTier");
         }
 
         if (string.IsNullOrWhiteSpace(request.Reason))
         {
-            errors[nameof(request.Reason)] = "Say why the tier changes; the reason is kept in the business's timeline.";
+            errors[nameof(request.Reason)] = Say("ReasonMissing");
         }
         else if (request.Reason.Trim().Length > 1000)
         {
-            errors[nameof(request.Reason)] = "Keep the reason under 1,000 characters.";
+            errors[nameof(request.Reason)] = Say("ReasonTooLong");
         }
 
         ValidateTerms(request, at, target, current, errors);
         if (waiting is not null)
         {
             errors[""] = waiting.Status == SubscriptionStatus.PendingApproval
-                ? $"A change to {waiting.Tier.TierName} is already waiting for approval; it must be decided or cancelled before another is entered."
-                : $"A change to {waiting.Tier.TierName} is already scheduled for {waiting.EffectiveFrom:yyyy-MM-dd}; cancel it before entering another.";
+                ? Say("AlreadyWaiting", waiting.Tier.TierName)
+                : Say("AlreadyScheduled", waiting.Tier.TierName, CultureFormat.Date(waiting.EffectiveFrom));
         }
 
         if (target is null)
@@ -394,7 +394,7 @@ public sealed class TierChangeService(
         var approval = ApprovalReasons(request, at, target, newMonthly, isSme, sizeKnown);
         if (request.FreeUntil is not null && current is null)
         {
-            errors[nameof(request.FreeUntil)] = "The business has no tier to go back to after a free period.";
+            errors[nameof(request.FreeUntil)] = Say("NoTierToReturnTo");
         }
 
         var newConversations = request.ConversationsOverride ?? target.ConversationsPer24h;
@@ -427,50 +427,50 @@ public sealed class TierChangeService(
         {
             if (discount is < 1 or > 100)
             {
-                errors[nameof(request.DiscountPercent)] = "A discount is between 1 and 100 %.";
+                errors[nameof(request.DiscountPercent)] = Say("DiscountRange");
             }
             else if (request.DiscountEndsOn is null)
             {
-                errors[nameof(request.DiscountEndsOn)] = "A discount needs an end date.";
+                errors[nameof(request.DiscountEndsOn)] = Say("DiscountNeedsEnd");
             }
         }
         else if (request.DiscountEndsOn is not null)
         {
-            errors[nameof(request.DiscountPercent)] = "Enter the discount, or clear its end date.";
+            errors[nameof(request.DiscountPercent)] = Say("DiscountMissing");
         }
 
         if (request.DiscountEndsOn is { } discountEnds && Midnight(discountEnds) <= at)
         {
-            errors[nameof(request.DiscountEndsOn)] = "The discount must end after the change starts.";
+            errors[nameof(request.DiscountEndsOn)] = Say("DiscountEndsEarly");
         }
 
         if (request.PriceOverrideCents is < 0)
         {
-            errors[nameof(request.PriceOverrideCents)] = "A price cannot be negative.";
+            errors[nameof(request.PriceOverrideCents)] = Say("PriceNegative");
         }
 
         if (request.ConversationsOverride is <= 0)
         {
-            errors[nameof(request.ConversationsOverride)] = "A conversation limit is at least 1.";
+            errors[nameof(request.ConversationsOverride)] = Say("ConversationsMin");
         }
 
         if (request.AgentSeatsOverride is <= 0)
         {
-            errors[nameof(request.AgentSeatsOverride)] = "An agent seat limit is at least 1.";
+            errors[nameof(request.AgentSeatsOverride)] = Say("SeatsMin");
         }
 
         var anyOverride = request.PriceOverrideCents is not null || request.ConversationsOverride is not null || request.AgentSeatsOverride is not null;
         if (anyOverride && request.OverridesEndOn is null)
         {
-            errors[nameof(request.OverridesEndOn)] = "Overrides need an end date.";
+            errors[nameof(request.OverridesEndOn)] = Say("OverridesNeedEnd");
         }
         else if (!anyOverride && request.OverridesEndOn is not null)
         {
-            errors[nameof(request.OverridesEndOn)] = "Enter an override, or clear its end date.";
+            errors[nameof(request.OverridesEndOn)] = Say("OverrideMissing");
         }
         else if (request.OverridesEndOn is { } overridesEnd && Midnight(overridesEnd) <= at)
         {
-            errors[nameof(request.OverridesEndOn)] = "The overrides must end after the change starts.";
+            errors[nameof(request.OverridesEndOn)] = Say("OverridesEndEarly");
         }
 
         if (target is null)
@@ -480,18 +480,18 @@ public sealed class TierChangeService(
 
         if (target.MonthlyPriceCents == 0 && (request.PriceOverrideCents is not null || request.DiscountPercent is not null))
         {
-            errors[nameof(request.PriceOverrideCents)] = $"{target.TierName} is free; there is no price to override or discount.";
+            errors[nameof(request.PriceOverrideCents)] = Say("TierFree", target.TierName);
         }
 
         if (request.FreeUntil is { } until)
         {
             if (!target.SmeOnly)
             {
-                errors[nameof(request.FreeUntil)] = $"A free period applies only to {target.TierName} when it is for SMEs only; clear the date.";
+                errors[nameof(request.FreeUntil)] = Say("FreePeriodNotSme", target.TierName);
             }
             else if (Midnight(until) <= at)
             {
-                errors[nameof(request.FreeUntil)] = "The free period must end after it starts.";
+                errors[nameof(request.FreeUntil)] = Say("FreePeriodEndsEarly");
             }
         }
 
@@ -500,7 +500,7 @@ public sealed class TierChangeService(
             && current.ConversationsOverride == request.ConversationsOverride && current.AgentSeatsOverride == request.AgentSeatsOverride
             && Nullable(request.DiscountEndsOn) == current.DiscountEndsAt && Nullable(request.OverridesEndOn) == current.OverridesEndAt)
         {
-            errors[nameof(request.TierCode)] = $"The business is on {target.TierName} v{target.VersionNumber} with these terms already; nothing would change.";
+            errors[nameof(request.TierCode)] = Say("NothingChanges", target.TierName, target.VersionNumber);
         }
     }
 
@@ -512,34 +512,30 @@ public sealed class TierChangeService(
             var off = (target.MonthlyPriceCents - newMonthly) * 100m / target.MonthlyPriceCents;
             if (off > Options.ApprovalAboveDiscountPercent)
             {
-                reasons.Add(string.Create(s_invariant,
-                    $"The price is {off:0.#} % below the list price of {Euro(target.MonthlyPriceCents)}; more than {Options.ApprovalAboveDiscountPercent} % off needs approval."));
+                reasons.Add(Say("ApprovalDiscount", off.ToString("0.#", CultureFormat.Culture), Euro(target.MonthlyPriceCents), Options.ApprovalAboveDiscountPercent));
             }
         }
 
         if (request.ConversationsOverride is { } conversations && target.ConversationsPer24h is { } tierConversations && conversations > tierConversations)
         {
-            reasons.Add(string.Create(s_invariant,
-                $"{conversations:N0} conversations per 24 h is above {target.TierName}'s limit of {tierConversations:N0}; a limit above the tier's needs approval."));
+            reasons.Add(Say("ApprovalConversations", CultureFormat.Number(conversations), target.TierName, CultureFormat.Number(tierConversations)));
         }
 
         if (request.AgentSeatsOverride is { } seats && target.AgentSeats is { } tierSeats && seats > tierSeats)
         {
-            reasons.Add(string.Create(s_invariant,
-                $"{seats:N0} agent seats is above {target.TierName}'s {tierSeats:N0}; a limit above the tier's needs approval."));
+            reasons.Add(Say("ApprovalSeats", CultureFormat.Number(seats), target.TierName, CultureFormat.Number(tierSeats)));
         }
 
         if (target.SmeOnly && !isSme)
         {
-            var who = sizeKnown ? "The business is not an SME" : "The business's size is not known";
+            var who = Say(sizeKnown ? "NotSme" : "SizeUnknown");
             if (request.FreeUntil is not { } until)
             {
-                reasons.Add($"{who} and {target.TierName} is for SMEs only; without an end date within {Options.NonSmeFreeGraceDays} days, that needs approval.");
+                reasons.Add(Say("ApprovalSmeOnly", who, target.TierName, Options.NonSmeFreeGraceDays));
             }
             else if ((Midnight(until) - at).TotalDays > Options.NonSmeFreeGraceDays)
             {
-                reasons.Add(string.Create(s_invariant,
-                    $"{who}; a free period of {(Midnight(until) - at).TotalDays:0} days is longer than the {Options.NonSmeFreeGraceDays}-day grace period and needs approval."));
+                reasons.Add(Say("ApprovalFreePeriod", who, (Midnight(until) - at).TotalDays.ToString("0", CultureFormat.Culture), Options.NonSmeFreeGraceDays));
             }
         }
 
@@ -551,27 +547,27 @@ public sealed class TierChangeService(
         var lost = new List<string>();
         if (from.VerifiedMarkerEligible && !to.VerifiedMarkerEligible)
         {
-            lost.Add("Verified marker eligibility");
+            lost.Add(TierCatalogueText.VerifiedMarker);
         }
 
         if (from.ApiAccess && !to.ApiAccess)
         {
-            lost.Add("API access");
+            lost.Add(TierCatalogueText.ApiAccess);
         }
 
         if (from.BroadcastCampaigns && !to.BroadcastCampaigns)
         {
-            lost.Add("Broadcast campaigns");
+            lost.Add(TierCatalogueText.BroadcastCampaigns);
         }
 
         if (from.Analytics && !to.Analytics)
         {
-            lost.Add("Analytics");
+            lost.Add(TierCatalogueText.Analytics);
         }
 
         if (to.SortOrder < from.SortOrder && from.SupportSla != to.SupportSla)
         {
-            lost.Add($"Support SLA: {from.SupportSla} becomes {to.SupportSla}");
+            lost.Add(Say("SlaLowered", from.SupportSla, to.SupportSla));
         }
 
         return lost;
@@ -580,16 +576,16 @@ public sealed class TierChangeService(
     private static List<string> LimitsLowered(SubscriptionRow current, DateTimeOffset at, TierOffer target, TierChangeRequest request)
     {
         var lowered = new List<string>();
-        Check("Conversations per 24 h", current.ConversationsAt(at), request.ConversationsOverride ?? target.ConversationsPer24h);
-        Check("Agent seats", current.AgentSeatsAt(at), request.AgentSeatsOverride ?? target.AgentSeats);
-        Check("Phone numbers", current.Tier.PhoneNumbers, target.PhoneNumbers);
+        Check(TierCatalogueText.Conversations, current.ConversationsAt(at), request.ConversationsOverride ?? target.ConversationsPer24h);
+        Check(TierCatalogueText.AgentSeats, current.AgentSeatsAt(at), request.AgentSeatsOverride ?? target.AgentSeats);
+        Check(TierCatalogueText.PhoneNumbers, current.Tier.PhoneNumbers, target.PhoneNumbers);
         return lowered;
 
         void Check(string name, int? from, int? to)
         {
             if (to is { } newLimit && (from is null || newLimit < from))
             {
-                lowered.Add(string.Create(s_invariant, $"{name}: {(from is { } f ? f.ToString("N0", s_invariant) : "unlimited")} becomes {newLimit:N0}"));
+                lowered.Add(Say("LimitLowered", name, from is { } f ? CultureFormat.Number(f) : Say("Unlimited"), CultureFormat.Number(newLimit)));
             }
         }
     }
@@ -610,8 +606,7 @@ public sealed class TierChangeService(
         var peak = over.MaxBy(u => u.Conversations)!;
         return
         [
-            string.Create(s_invariant,
-                $"On {over.Count} of the last 30 days the business started more conversations than {tierName} allows ({limit:N0} per 24 h); the peak was {peak.Conversations:N0} on {peak.Day:yyyy-MM-dd}."),
+            Say("UsageOver", over.Count, tierName, CultureFormat.Number(limit), CultureFormat.Number(peak.Conversations), CultureFormat.Date(peak.Day)),
         ];
     }
 
@@ -646,7 +641,7 @@ public sealed class TierChangeService(
         var row = await store.GetAsync(subscriptionId, cancellationToken) ?? throw new NotFoundException("Subscription", Text(subscriptionId));
         if (row.Status != SubscriptionStatus.PendingApproval)
         {
-            throw new InvalidOperationException($"This change is no longer waiting for approval: it is {Describe(row.Status)}.");
+            throw new InvalidOperationException(Say("NoLongerWaiting", Describe(row.Status)));
         }
 
         return row.Version == version ? row : throw new ConcurrencyConflictException("Subscription", Text(subscriptionId));
@@ -658,7 +653,7 @@ public sealed class TierChangeService(
         if (!(await authorization.AuthorizeAsync(user, Policies.Accounts)).Succeeded
             || !long.TryParse(user.FindFirstValue(ConsoleClaims.UserId), out var id))
         {
-            throw new UnauthorizedAccessException("Only account managers and admins can change a business's tier.");
+            throw new UnauthorizedAccessException(Say("NotAllowed"));
         }
 
         return (id, Actor.User(id, user.Identity?.Name ?? ""));
@@ -678,14 +673,10 @@ public sealed class TierChangeService(
         long MonthlyPriceCents, long? PriceOverrideCents, int? DiscountPercent, DateTimeOffset? DiscountEndsAt, int? ConversationsOverride, int? AgentSeatsOverride,
         DateTimeOffset? OverridesEndAt, string ApprovalStatus, long? ApprovedByUserId, string? DecisionNote);
 
-    private static string Describe(string status) => status switch
-    {
-        SubscriptionStatus.PendingApproval => "waiting for approval",
-        _ => status.ToLowerInvariant(),
-    };
+    private static string Describe(string status) => TiersText.Get("Change.State." + status);
 
     private static string Limit(string text, string name) =>
-        text.Length <= 1000 ? text : throw new ArgumentException("Keep it under 1,000 characters.", name);
+        text.Length <= 1000 ? text : throw new ArgumentException(Say("NoteTooLong"), name);
 
     private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
@@ -693,7 +684,10 @@ public sealed class TierChangeService(
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    private static string Euro(long cents) => (cents / 100m).ToString("#,##0.00", s_invariant) + " EUR";
+    private static string Euro(long cents) => CultureFormat.Euro(cents / 100m, 2);
+
+    /// <summary>A message for the account manager, in the language of the request (TiersText, keys "Change.…").</summary>
+    private static string Say(string key, params object?[] args) => TiersText.Get("Change." + key, args);
 
     private static string Text(long id) => id.ToString(s_invariant);
 }

@@ -65,8 +65,11 @@ public sealed partial class HistoryPage : IDisposable
     private string ExportUrl => HistoryExportEndpoint.UrlFor(_view);
 
     private string PeriodText => _report is { Plan: var plan } && _loadedView == _view
-        ? $"{HistoryFormat.Span(plan.From, plan.To)} · {HistoryFormat.Number(plan.PointCount)} points of {HistoryFormat.Length(plan.StepSeconds)}"
-        : "Message volume over time, from the usage rollups.";
+        ? L["Period", HistoryFormat.Span(plan.From, plan.To), HistoryFormat.Number(plan.PointCount), HistoryFormat.Length(plan.StepSeconds)]
+        : L["PeriodLoading"];
+
+    /// <summary>The date pickers' pattern: the reader's way of writing a day (the URL keeps yyyy-MM-dd).</summary>
+    private static string DatePattern => Dashboard.Tiers.CultureFormat.Pattern("yyyy-MM-dd", "dd.MM.yyyy");
 
     /// <summary>The URL is the view's only source: every choice navigates, and the new query arrives here (also on back and forward).</summary>
     protected override async Task OnParametersSetAsync()
@@ -116,7 +119,7 @@ public sealed partial class HistoryPage : IDisposable
         }
         catch (DbException)
         {
-            _error = "The usage history could not be read from the database. Try again in a moment; if it keeps failing, tell the console's operators.";
+            _error = L["LoadError"];
         }
 
         _busy = false;
@@ -156,10 +159,10 @@ public sealed partial class HistoryPage : IDisposable
         // below 1,000 (so that its steps are round), and the axis labels are written back in messages.
         var lines = report.PreviousPeriodLine is { } previous ? report.Series.Append(previous) : report.Series;
         var unit = HistoryFormat.ChartUnit(lines.SelectMany(s => s.Points).DefaultIfEmpty(0).Max());
-        _series = [.. report.Series.Select(s => new ChartSeries<double> { Name = s.Name, Data = s.Points.Select(p => p / unit).ToArray() })];
+        _series = [.. report.Series.Select(s => new ChartSeries<double> { Name = SeriesName(s.Key, s.Name), Data = s.Points.Select(p => p / unit).ToArray() })];
         if (report.PreviousPeriodLine is { } line)
         {
-            _series.Add(new ChartSeries<double> { Name = line.Name, Data = line.Points.Select(p => p / unit).ToArray() });
+            _series.Add(new ChartSeries<double> { Name = L["PreviousPeriod"], Data = line.Points.Select(p => p / unit).ToArray() });
         }
 
         _chartOptions = new LineChartOptions
@@ -201,7 +204,14 @@ public sealed partial class HistoryPage : IDisposable
     }
 
     private static string Share(long part, long whole) =>
-        whole == 0 ? "—" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{part * 100.0 / whole:0.0} %");
+        whole == 0 ? "—" : (part * 100.0 / whole).ToString("0.0", System.Globalization.CultureInfo.CurrentCulture) + " %";
+
+    /// <summary>A series as the reader's language names it: kinds and regions from UsageText, tiers and the rest as recorded.</summary>
+    private string SeriesName(string key, string name) =>
+        key == UsageHistoryService.AllKey ? U["AllMessages"]
+        : U[$"Kind.{key}"] is { ResourceNotFound: false } kind ? kind
+        : U[$"Region.{key}"] is { ResourceNotFound: false } region ? region
+        : key.Length == 0 ? U["Unknown"] : name;
 
     private static Color ChangeColor(double? change) => change switch
     {
@@ -210,47 +220,44 @@ public sealed partial class HistoryPage : IDisposable
         _ => Color.Default,
     };
 
-    private static string PeriodName(HistoryPeriodKind kind) => kind == HistoryPeriodKind.PreviousPeriod ? "Previous period" : "Previous year";
+    private string PeriodName(HistoryPeriodKind kind) => kind == HistoryPeriodKind.PreviousPeriod ? L["PreviousPeriod"] : L["PreviousYear"];
 
-    private static string GranularityText(HistoryReport report)
+    private string GranularityText(HistoryReport report)
     {
         var plan = report.Plan;
-        var source = plan.Source.ToString().ToLowerInvariant();
+        var source = L["Rollup." + plan.Source];
         var points = plan.StepSeconds == plan.Source.Seconds()
-            ? $"Each point is one bucket of the {source} rollup."
-            : $"Each point sums {plan.StepSeconds / plan.Source.Seconds()} buckets of the {source} rollup into {HistoryFormat.Length(plan.StepSeconds)}, so every total stays exact.";
-        var end = plan.View.Range == HistoryRange.Custom
-            ? "A custom range covers whole UTC days, up to now when it includes today."
-            : "Presets end at the last complete point (30 days and longer: today 00:00 UTC, so today is left out).";
+            ? L["PointIsBucket", source]
+            : L["PointSumsBuckets", plan.StepSeconds / plan.Source.Seconds(), source, HistoryFormat.Length(plan.StepSeconds)];
+        var end = plan.View.Range == HistoryRange.Custom ? L["CustomEnd"] : L["PresetEnd"];
         var recorded = report.RecordedOnlyAfter(plan.From) && report.FirstRecordedDay is { } first
-            ? $" Usage is recorded from {HistoryFormat.Day(first)} on; the range's earlier points are empty."
+            ? " " + L["RecordedFrom", HistoryFormat.Day(first)]
             : "";
-        return $"{points} Ranges up to 1 day are read from minutes, up to 14 days from hours, longer ones from days "
-            + $"(or the next coarser rollup once the finer one is no longer kept); each series gets at most {HistoryPlanner.MaxPoints} points. {end}{recorded}";
+        return $"{points} {L["Sources", HistoryPlanner.MaxPoints]} {end}{recorded}";
     }
 
-    private static string ComparisonText(HistoryReport report)
+    private string ComparisonText(HistoryReport report)
     {
         var plan = report.Plan;
-        var parts = new List<string> { $"This period: {HistoryFormat.Span(plan.ComparedFrom, plan.ComparedTo)}." };
+        var parts = new List<string> { L["ThisPeriodSpan", HistoryFormat.Span(plan.ComparedFrom, plan.ComparedTo)] };
         foreach (var period in plan.Periods)
         {
             var what = period.Kind == HistoryPeriodKind.PreviousPeriod
-                ? $"Previous period, {HistoryFormat.Length((long)period.Shift.TotalSeconds)} earlier"
-                : "Previous year, 52 weeks earlier so that weekdays line up";
+                ? L["PreviousPeriodEarlier", HistoryFormat.Length((long)period.Shift.TotalSeconds)]
+                : L["PreviousYearEarlier"];
             parts.Add(period.IsAvailable
                 ? $"{what}: {HistoryFormat.Span(period.From, period.To)}{(PartlyRecorded(report, period) ? " *" : "")}."
-                : $"{what}: not available, {period.Unavailable}.");
+                : L["NotAvailableBecause", what, period.Unavailable ?? ""]);
         }
 
         if (!plan.ComparesWholeRange && plan.ComparedUnit is { } unit)
         {
-            parts.Add($"The comparison covers the range's whole {unit.ToString().ToLowerInvariant()}s only: an earlier period is kept in {unit.ToString().ToLowerInvariant()} buckets, and whole buckets keep every total exact.");
+            parts.Add(L["WholeUnitsOnly." + unit]);
         }
 
         if (plan.Periods.Any(p => PartlyRecorded(report, p)) && report.FirstRecordedDay is { } first)
         {
-            parts.Add($"* Usage is recorded from {HistoryFormat.Day(first)} on: this period is only partly covered, so its change overstates growth.");
+            parts.Add(L["PartlyRecorded", HistoryFormat.Day(first)]);
         }
 
         return string.Join(" ", parts);
@@ -259,22 +266,21 @@ public sealed partial class HistoryPage : IDisposable
     /// <summary>True when a compared period began before usage was first recorded.</summary>
     private static bool PartlyRecorded(HistoryReport report, HistoryPeriod period) => period.IsAvailable && report.RecordedOnlyAfter(period.From);
 
-    private static string TopText(HistoryPlan plan)
+    private string TopText(HistoryPlan plan)
     {
         var days = plan.FirstBusinessDay == plan.LastBusinessDay
             ? HistoryFormat.Day(plan.FirstBusinessDay)
             : $"{HistoryFormat.Day(plan.FirstBusinessDay)} – {HistoryFormat.Day(plan.LastBusinessDay)}";
-        var today = plan.LastBusinessDay == DateOnly.FromDateTime(plan.Now.UtcDateTime) ? " (today so far)" : "";
-        return $"Whole UTC days {days}{today}, from each business's daily counts: every day the range touches counts in full.";
+        var today = plan.LastBusinessDay == DateOnly.FromDateTime(plan.Now.UtcDateTime) ? " " + L["TodaySoFar"] : "";
+        return L["TopText", days + today];
     }
 
-    private static string ChartLabel(HistoryReport report)
+    private string ChartLabel(HistoryReport report)
     {
         var plan = report.Plan;
-        var split = plan.View.Split == UsageGroupBy.None ? "" : $" by {plan.View.SplitToken}";
-        var compared = report.PreviousPeriodLine is null ? "" : ", with the previous period as a dashed grey line";
-        return $"Line chart of messages per {HistoryFormat.Length(plan.StepSeconds)}{split}, {HistoryFormat.Span(plan.From, plan.To)}{compared}; "
-            + "the table below gives each series' total and busiest point.";
+        var split = plan.View.Split == UsageGroupBy.None ? "" : " " + L["ChartBy", L["ChartSplit." + plan.View.SplitToken]];
+        var compared = report.PreviousPeriodLine is null ? "" : L["ChartCompared"];
+        return L["ChartLabel", HistoryFormat.Length(plan.StepSeconds) + split, HistoryFormat.Span(plan.From, plan.To) + compared];
     }
 
     public void Dispose()

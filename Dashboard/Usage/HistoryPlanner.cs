@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dashboard.Data.Usage;
 
 namespace Dashboard.Usage;
@@ -169,28 +170,28 @@ public static class HistoryPlanner
         var oldest = OldestDay(now, retention);
         if (view.From is not { } from)
         {
-            problems["from"] = ["Choose the first day of the range."];
+            problems["from"] = [UsageText.Get("Problem.FromMissing")];
         }
         else if (from < oldest)
         {
-            problems["from"] = [$"Usage is kept for {retention.Days.TotalDays:0} days: the first day can be {HistoryFormat.Day(oldest)} at the earliest."];
+            problems["from"] = [UsageText.Get("Problem.FromTooOld", retention.Days.TotalDays.ToString("0", CultureInfo.CurrentCulture), HistoryFormat.Day(oldest))];
         }
         else if (from > today)
         {
-            problems["from"] = ["The first day cannot be in the future."];
+            problems["from"] = [UsageText.Get("Problem.FromFuture")];
         }
 
         if (view.To is not { } to)
         {
-            problems["to"] = ["Choose the last day of the range."];
+            problems["to"] = [UsageText.Get("Problem.ToMissing")];
         }
         else if (to > today)
         {
-            problems["to"] = [$"The last day can be today ({HistoryFormat.Day(today)}) at the latest."];
+            problems["to"] = [UsageText.Get("Problem.ToFuture", HistoryFormat.Day(today))];
         }
         else if (view.From is { } start && to < start)
         {
-            problems["to"] = ["The last day cannot be before the first."];
+            problems["to"] = [UsageText.Get("Problem.ToBeforeFrom")];
         }
 
         return problems;
@@ -304,8 +305,8 @@ public static class HistoryPlanner
         var periods = held.Select(h =>
         {
             var shift = (long)h.Shift.TotalSeconds;
-            var unavailable = !h.Held ? $"older than the {retention.Days.TotalDays:0} days usage is kept"
-                : spanTo <= spanFrom ? $"the range holds no whole {unit.ToString().ToLowerInvariant()} to compare"
+            var unavailable = !h.Held ? UsageText.Get("Unavailable.Older", retention.Days.TotalDays.ToString("0", CultureInfo.CurrentCulture))
+                : spanTo <= spanFrom ? UsageText.Get("Unavailable.NoWhole." + unit)
                 : null;
             return new HistoryPeriod(h.Kind, h.Shift, DateTimeOffset.FromUnixTimeSeconds(spanFrom - shift), DateTimeOffset.FromUnixTimeSeconds(spanTo - shift), unavailable);
         }).ToList();

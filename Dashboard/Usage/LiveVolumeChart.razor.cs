@@ -32,8 +32,8 @@ public sealed partial class LiveVolumeChart
     [Parameter]
     public string Height { get; set; } = "300px";
 
-    /// <summary>The kinds as the legend and the table name them.</summary>
-    public static IReadOnlyList<string> UsageKindNames { get; } = [.. UsageKinds.All.Select(k => char.ToUpperInvariant(k[0]) + k[1..])];
+    /// <summary>The kinds as the legend and the table name them, in the reader's language.</summary>
+    private IEnumerable<string> KindNames => UsageKinds.All.Select(k => U[$"Kind.{k}"].Value);
 
     /// <summary>The chart's series as drawn (for tests): one per kind, one point per second.</summary>
     public IReadOnlyList<ChartSeries<double>> Series => _series;
@@ -47,9 +47,9 @@ public sealed partial class LiveVolumeChart
     protected override void OnParametersSet()
     {
         var ticks = Ticks.Count > UsageLiveSeries.Capacity ? Ticks.Skip(Ticks.Count - UsageLiveSeries.Capacity).ToList() : Ticks;
-        _series = [.. UsageKinds.All.Select((kind, k) => new ChartSeries<double>
+        _series = [.. UsageKinds.All.Select(kind => new ChartSeries<double>
         {
-            Name = UsageKindNames[k],
+            Name = U[$"Kind.{kind}"],
             Data = ticks.Select(t => (double)t.ByKind.GetValueOrDefault(kind)).ToArray(),
         })];
         _labels = [.. ticks.Select(t => t.At.ToUnixTimeSeconds() % 60 == 0 ? UsageFormat.Minute(t.At) : "")];
@@ -59,23 +59,22 @@ public sealed partial class LiveVolumeChart
         Summary = Describe(ticks);
     }
 
-    private static string Describe(IReadOnlyList<VolumeTick> ticks)
+    private string Describe(IReadOnlyList<VolumeTick> ticks)
     {
         if (ticks.Count == 0)
         {
-            return "No data yet.";
+            return L["NoData"];
         }
 
         var span = $"{UsageFormat.Time(ticks[0].At)}–{UsageFormat.Time(ticks[^1].At.AddSeconds(1))} UTC";
         var total = ticks.Sum(t => t.Total);
         if (total == 0)
         {
-            return $"No messages from {span}.";
+            return L["NoMessages", span];
         }
 
         var peak = ticks.MaxBy(t => t.Total)!;
-        return $"{UsageFormat.Number(total)} messages from {span}; peak {UsageFormat.Number(peak.Total)} per second at {UsageFormat.Time(peak.At)}; "
-            + $"latest second {UsageFormat.Number(ticks[^1].Total)}.";
+        return L["Summary", UsageFormat.Number(total), span, UsageFormat.Number(peak.Total), UsageFormat.Time(peak.At), UsageFormat.Number(ticks[^1].Total)];
     }
 
     private sealed record MinuteTotals(DateTimeOffset Start, IReadOnlyList<long> ByKind)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Usage;
@@ -15,6 +16,10 @@ public sealed partial class UsageOverview : IAsyncDisposable
     private IReadOnlyList<VolumeTick> _series = [];
     private UsageRate? _rate;
     private string? _problem;
+
+    // The reader's language, as the circuit started; live updates arrive on the feed's threads, which carry none.
+    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
+    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
 
     [Inject]
     public required UsageOverviewSource Source { get; init; }
@@ -63,6 +68,9 @@ public sealed partial class UsageOverview : IAsyncDisposable
 
     private async Task UpdateAsync(CancellationToken cancellationToken)
     {
+        // Scoped to this update's flow: the render below writes figures and words in the reader's language.
+        CultureInfo.CurrentCulture = _culture;
+        CultureInfo.CurrentUICulture = _uiCulture;
         var snapshot = await ReadAsync(cancellationToken);
         if (!cancellationToken.IsCancellationRequested)
         {
@@ -111,7 +119,7 @@ public sealed partial class UsageOverview : IAsyncDisposable
         _today = snapshot.Today ?? _today;
         _programme = snapshot.Programme ?? _programme;
         _problem = snapshot.Failed
-            ? "Some figures could not be read from the database just now; they show their last values, and the page keeps trying."
+            ? L["Problem"].Value
             : null;
     }
 
