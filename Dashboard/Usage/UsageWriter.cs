@@ -15,8 +15,19 @@ namespace Dashboard.Usage;
 /// (or sooner when it grows) in one transaction per slice, so a crash at any point loses nothing and counts
 /// nothing twice; reads add the journal to the rollups. On shutdown the queue is drained and the journal flushed.
 /// </para>
+/// <para>
+/// With several nodes, an accepted batch's per-second counts are also handed to <see cref="UsageLiveExchange"/>, which
+/// shares them with the other nodes' windows; a replayed batch is refused by the shared database on whichever node it
+/// arrives, so it is counted once everywhere.
+/// </para>
 /// </summary>
-public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, IOptions<UsageOptions> options, TimeProvider time, ILogger<UsageWriter> logger)
+public sealed partial class UsageWriter(
+    IUsageStore store,
+    UsageWindow window,
+    IOptions<UsageOptions> options,
+    TimeProvider time,
+    ILogger<UsageWriter> logger,
+    UsageLiveExchange? exchange = null)
     : BackgroundService
 {
     private const int MaxGroup = 256;
@@ -220,6 +231,7 @@ public sealed partial class UsageWriter(IUsageStore store, UsageWindow window, I
             if (accepted[i])
             {
                 window.Add(group[i].Prepared.SecondKeys, group[i].Prepared.SecondCounts);
+                exchange?.Share(group[i].Prepared.SecondKeys, group[i].Prepared.SecondCounts);
                 Interlocked.Increment(ref _unflushed);
             }
 
