@@ -39,11 +39,15 @@ public sealed class RedisOutageTests : IAsyncLifetime
             await ConsoleCluster.WaitUntilAsync(async () => await ConsoleCluster.ReadinessAsync(node) == (HttpStatusCode.OK, "Degraded"), "readiness says Degraded");
         }
 
+        // A wall display that connects during the outage is served too.
+        var lateOnA = await _cluster.ConnectAsync(_cluster.A);
+
         var alone = ConsoleCluster.SecondAhead();
         Assert.True(await _cluster.PostAsync(_cluster.A, Guid.NewGuid(), alone, ("DE", "text", 100)));
         Assert.True(await _cluster.PostAsync(_cluster.B, Guid.NewGuid(), alone, ("IT", "photo", 7)));
         Assert.Equal(100, (await onA.TickOfAsync(alone)).Total);
         Assert.Equal(7, (await onB.TickOfAsync(alone)).Total);
+        Assert.Equal(100, (await lateOnA.TickOfAsync(alone)).Total);
 
         // The database has both either way.
         var minute = DateTimeOffset.FromUnixTimeSeconds(alone.ToUnixTimeSeconds() / 60 * 60);

@@ -61,7 +61,7 @@ public static class UsageServiceCollectionExtensions
 
     /// <summary>
     /// Several nodes: the nodes exchange their live counts (<see cref="UsageLiveExchange"/>), and the usage hub uses the
-    /// Redis backplane over the node's shared connection. Only the usage hub: Blazor's circuits live on one node
+    /// Redis backplane over the node's shared connection, which takes new connections also while Redis is down. Only the usage hub: Blazor's circuits live on one node
     /// (sticky sessions) and never need it, and so keep working whatever Redis does.
     /// </summary>
     private static void AddScaleOut(IServiceCollection services)
@@ -73,7 +73,10 @@ public static class UsageServiceCollectionExtensions
             o.Configuration = redis.Options;
             o.ConnectionFactory = _ => Task.FromResult(redis.Multiplexer);
         });
-        services.AddSingleton<HubLifetimeManager<UsageHub>, RedisHubLifetimeManager<UsageHub>>();
+        services.AddSingleton<RedisHubLifetimeManager<UsageHub>>();
+        services.AddSingleton<HubLifetimeManager<UsageHub>>(sp => new OutageTolerantHubLifetimeManager<UsageHub>(
+            sp.GetRequiredService<RedisHubLifetimeManager<UsageHub>>(), sp.GetRequiredService<RedisConnection>(),
+            sp.GetRequiredService<ILogger<OutageTolerantHubLifetimeManager<UsageHub>>>()));
     }
 
     /// <summary>
