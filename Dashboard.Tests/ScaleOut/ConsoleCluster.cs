@@ -100,8 +100,11 @@ public sealed class ConsoleCluster : IAsyncDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
     }
 
-    /// <summary>A second far enough ahead that its tick is certainly still to come once a batch for it is acknowledged.</summary>
-    public static DateTimeOffset SecondAhead(int seconds = 2) => DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() + seconds);
+    /// <summary>
+    /// A second far enough ahead that its tick is still to come once batches for it are acknowledged, also on a busy
+    /// machine where a post takes a second or two.
+    /// </summary>
+    public static DateTimeOffset SecondAhead(int seconds = 6) => DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() + seconds);
 
     /// <summary>Waits (up to 20 seconds) until <paramref name="probe"/> finds something.</summary>
     public static async Task<T> WaitForAsync<T>(Func<T?> probe, string what)
