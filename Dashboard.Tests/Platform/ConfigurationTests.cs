@@ -13,7 +13,8 @@ namespace Dashboard.Tests.Platform;
 public sealed class ConfigurationTests
 {
     public static TheoryData<Type> OptionsTypes() =>
-        new(typeof(DatabaseOptions), typeof(SignInSettings), typeof(OidcOptions), typeof(DemoOptions), typeof(Dashboard.Verification.VerificationOptions), typeof(VerificationCheckOptions), typeof(Dashboard.Tiers.SmeOptions), typeof(Dashboard.Tiers.TierChangeOptions), typeof(Dashboard.Usage.UsageOptions), typeof(Dashboard.Usage.Simulation.SimulatorOptions), typeof(TelemetryOptions), typeof(RateLimitOptions));
+        new(typeof(DatabaseOptions), typeof(SignInSettings), typeof(OidcOptions), typeof(DemoOptions), typeof(Dashboard.Verification.VerificationOptions), typeof(VerificationCheckOptions), typeof(Dashboard.Tiers.SmeOptions), typeof(Dashboard.Tiers.TierChangeOptions), typeof(Dashboard.Usage.UsageOptions), typeof(Dashboard.Usage.Simulation.SimulatorOptions), typeof(TelemetryOptions), typeof(RateLimitOptions),
+            typeof(Dashboard.Platform.ScaleOut.ScaleOutOptions), typeof(Dashboard.Platform.ScaleOut.DataProtectionKeysOptions));
 
     [Theory]
     [MemberData(nameof(OptionsTypes))]

@@ -1,8 +1,11 @@
 using Dashboard.Data.Identity;
 using Dashboard.Identity;
 using Dashboard.Platform;
+using Dashboard.Platform.ScaleOut;
 using Dashboard.Usage.Simulation;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Usage;
@@ -43,12 +46,38 @@ public static class UsageServiceCollectionExtensions
         services.AddSingleton<UsageHistoryService>();
         services.AddSingleton<UsageRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<UsageRetention>());
+        services.AddSingleton<UsageConnections>();
         services.AddHostedService<UsageTicker>();
         services.AddUsageSimulator(configuration);
 
         services.AddSignalR();
+        if (ScaleOutServiceCollectionExtensions.RedisConfiguration(configuration) is not null)
+        {
+            AddScaleOut(services);
+        }
+
         AddHubAccess(services);
         return services;
+    }
+
+    /// <summary>
+    /// Several nodes: the nodes exchange their live counts (<see cref="UsageLiveExchange"/>), and the usage hub uses the
+    /// Redis backplane over the node's shared connection, which takes new connections also while Redis is down. Only the usage hub: Blazor's circuits live on one node
+    /// (sticky sessions) and never need it, and so keep working whatever Redis does.
+    /// </summary>
+    private static void AddScaleOut(IServiceCollection services)
+    {
+        services.AddSingleton<UsageLiveExchange>();
+        services.AddHostedService(sp => sp.GetRequiredService<UsageLiveExchange>());
+        services.AddOptions<RedisOptions>().Configure<RedisConnection>((o, redis) =>
+        {
+            o.Configuration = redis.Options;
+            o.ConnectionFactory = _ => Task.FromResult(redis.Multiplexer);
+        });
+        services.AddSingleton<RedisHubLifetimeManager<UsageHub>>();
+        services.AddSingleton<HubLifetimeManager<UsageHub>>(sp => new OutageTolerantHubLifetimeManager<UsageHub>(
+            sp.GetRequiredService<RedisHubLifetimeManager<UsageHub>>(), sp.GetRequiredService<RedisConnection>(),
+            sp.GetRequiredService<ILogger<OutageTolerantHubLifetimeManager<UsageHub>>>()));
     }
 
     /// <summary>

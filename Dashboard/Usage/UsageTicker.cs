@@ -5,13 +5,19 @@ namespace Dashboard.Usage;
 
 /// <summary>
 /// Once a second, on the whole second, sends the last complete second from the window: to the in-process feed, to
-/// every hub client, and each region's share to that region's group. A second missed (a stalled timer) is sent late
-/// rather than skipped, up to five seconds back.
+/// every hub client of this node, and each region's share to the clients of this node that joined it. A second missed
+/// (a stalled timer) is sent late rather than skipped, up to five seconds back.
+/// <para>
+/// With several nodes each node ticks its own connections only, never through the backplane: its window already holds
+/// every node's counts (see <see cref="UsageLiveExchange"/>), so every client gets each second once and with the global
+/// totals, and a node keeps ticking its clients with its own counts while Redis is down.
+/// </para>
 /// </summary>
 public sealed partial class UsageTicker(
     UsageWindow window,
     UsageFeed feed,
     IHubContext<UsageHub, IUsageClient> hub,
+    UsageConnections connections,
     UsageRegions regions,
     TimeProvider time,
     ConsoleTelemetry telemetry,
@@ -44,12 +50,25 @@ public sealed partial class UsageTicker(
         {
             var tick = window.Tick(second);
             await feed.PublishAsync(tick);
-            await hub.Clients.All.VolumeTick(tick);
-            foreach (var region in regions.Names)
+
+            // One send per connection of this node: a connection on this node is written to directly, also with the backplane.
+            var sends = new List<Task>();
+            foreach (var connection in connections.All)
             {
-                await hub.Clients.Group(UsageHub.RegionGroup(region)).RegionTick(window.RegionTick(second, region));
+                sends.Add(hub.Clients.Client(connection).VolumeTick(tick));
             }
 
+            foreach (var region in regions.Names)
+            {
+                var members = connections.InRegion(region);
+                if (members.Count > 0)
+                {
+                    var regionTick = window.RegionTick(second, region);
+                    sends.AddRange(members.Select(connection => hub.Clients.Client(connection).RegionTick(regionTick)));
+                }
+            }
+
+            await Task.WhenAll(sends);
             telemetry.TickSent(time.GetUtcNow() - second.AddSeconds(1));
         }
         catch (Exception e)

@@ -42,6 +42,25 @@ public sealed class UsageTiers(IUsageStore store, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// The index of a code, giving it the next free index when it is new here (a tier another node has already read
+    /// from the catalogue); -1 when all <see cref="MaxTiers"/> indexes are taken.
+    /// </summary>
+    internal int Intern(string code)
+    {
+        lock (_lock)
+        {
+            var index = _codes.IndexOf(code);
+            if (index < 0 && _codes.Count < MaxTiers)
+            {
+                index = _codes.Count;
+                _codes.Add(code);
+            }
+
+            return index;
+        }
+    }
+
     /// <summary>The catalogue as last read, read again when it is older than 30 seconds.</summary>
     internal async ValueTask<Catalogue> CurrentAsync(CancellationToken cancellationToken) =>
         _current is { } current && time.GetUtcNow() - _loadedAt < s_maxAge ? current : await LoadAsync(force: false, cancellationToken);

@@ -16,6 +16,11 @@ namespace Dashboard.Usage;
 /// (or sooner when it grows) in one transaction per slice, so a crash at any point loses nothing and counts
 /// nothing twice; reads add the journal to the rollups. On shutdown the queue is drained and the journal flushed.
 /// </para>
+/// <para>
+/// With several nodes, an accepted batch's per-second counts are also handed to <see cref="UsageLiveExchange"/>, which
+/// shares them with the other nodes' windows; a replayed batch is refused by the shared database on whichever node it
+/// arrives, so it is counted once everywhere.
+/// </para>
 /// </summary>
 public sealed partial class UsageWriter(
     IUsageStore store,
@@ -23,7 +28,8 @@ public sealed partial class UsageWriter(
     IOptions<UsageOptions> options,
     TimeProvider time,
     ConsoleTelemetry telemetry,
-    ILogger<UsageWriter> logger)
+    ILogger<UsageWriter> logger,
+    UsageLiveExchange? exchange = null)
     : BackgroundService
 {
     private const int MaxGroup = 256;
@@ -246,6 +252,7 @@ public sealed partial class UsageWriter(
             if (accepted[i])
             {
                 window.Add(group[i].Prepared.SecondKeys, group[i].Prepared.SecondCounts);
+                exchange?.Share(group[i].Prepared.SecondKeys, group[i].Prepared.SecondCounts);
                 Interlocked.Increment(ref _unflushed);
             }
 
