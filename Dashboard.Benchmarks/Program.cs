@@ -9,7 +9,7 @@ namespace Dashboard.Benchmarks;
 /// The benchmarks' entry point (a named class: the console's own <c>Program</c> is hosted by the usage run).
 /// <c>--quick [--runs N] [--explain]</c>: a timed run of the queue views (with SQLite's plans).
 /// <c>--usage [--only http,store,history] [--clients 8] [--seconds 10] …</c>: usage ingest over HTTP, into the store, and a year of history.
-/// <c>--fanout [--only hub,circuits] [--clients 1000] [--seconds 30] [--lead 100] [--circuits 50] [--per-context 10]</c>: the live
+/// <c>--fanout [--only hub,circuits] [--clients 1000] [--seconds 30] [--lead 100] [--circuits 50] [--per-context 10] [--hold 0]</c>: the live
 /// tick to 1,000 hub clients (latency from a batch's acknowledgement to each client's tick that carries it, ticks lost)
 /// and the server's memory per open overview circuit (Chromium); the clients run in a second process of this benchmark
 /// (<c>--fanout-hub-clients</c>, <c>--fanout-circuits</c>, started by <c>--fanout</c> itself).

@@ -21,6 +21,9 @@ internal sealed record FanoutRunOptions
 
     public int PagesPerContext { get; init; } = 10;
 
+    /// <summary>Seconds to keep the circuits open after each memory reading, to take a heap dump of the server (0: none).</summary>
+    public int HoldSeconds { get; init; }
+
     /// <summary>The parts to run: hub, circuits (both by default).</summary>
     public IReadOnlySet<string> Parts { get; init; } = new HashSet<string>(["hub", "circuits"], StringComparer.OrdinalIgnoreCase);
 
@@ -37,6 +40,7 @@ internal sealed record FanoutRunOptions
             LeadMilliseconds = Int("--lead", defaults.LeadMilliseconds),
             Circuits = Int("--circuits", defaults.Circuits),
             PagesPerContext = Int("--per-context", defaults.PagesPerContext),
+            HoldSeconds = Int("--hold", defaults.HoldSeconds),
             Parts = only is null ? defaults.Parts : new HashSet<string>(only.Split(','), StringComparer.OrdinalIgnoreCase),
         };
     }
@@ -152,11 +156,13 @@ internal static class FanoutRun
         await browser.ExpectAsync("warm", TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
         var before = await MeasureAsync(cancellationToken).ConfigureAwait(false);
         var circuitsBefore = circuits.Count;
+        await HoldAsync(options, "before", output, cancellationToken).ConfigureAwait(false);
 
         await browser.SendAsync("go").ConfigureAwait(false);
         var ready = await browser.ExpectAsync("ready", TimeSpan.FromMinutes(20), cancellationToken).ConfigureAwait(false);
         var after = await MeasureAsync(cancellationToken).ConfigureAwait(false);
         var circuitsAfter = circuits.Count;
+        await HoldAsync(options, "with the circuits", output, cancellationToken).ConfigureAwait(false);
         await browser.SendAsync("stop").ConfigureAwait(false);
 
         var opened = circuitsAfter - circuitsBefore;
@@ -168,6 +174,15 @@ internal static class FanoutRun
         output.WriteLine($"{"per circuit",-22} {perCircuit,11:N0} KB {(after.GcHeap - before.GcHeap) / 1024.0 / opened,11:N0} KB " +
             $"{(after.WorkingSet - before.WorkingSet) / 1024.0 / opened,11:N0} KB");
         return perCircuit;
+    }
+
+    private static async Task HoldAsync(FanoutRunOptions options, string moment, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (options.HoldSeconds > 0)
+        {
+            output.WriteLine($"holding {options.HoldSeconds} s {moment} (server process {Environment.ProcessId}) for a heap dump");
+            await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private sealed record Memory(long Heap, long GcHeap, long WorkingSet);
