@@ -55,7 +55,9 @@ internal static partial class CircuitClients
             for (var opened = 0; opened < pages; opened += perContext)
             {
                 var context = await SignedInContextAsync(browser, url, email, password).ConfigureAwait(false);
-                await Task.WhenAll(Enumerable.Range(0, Math.Min(perContext, pages - opened)).Select(_ => OpenLiveAsync(context))).ConfigureAwait(false);
+                // A few at a time: a shared machine under load opens dozens at once too slowly for any timeout.
+                await Parallel.ForEachAsync(Enumerable.Range(0, Math.Min(perContext, pages - opened)), new ParallelOptions { MaxDegreeOfParallelism = 3 },
+                    async (_, _) => await OpenLiveAsync(context).ConfigureAwait(false)).ConfigureAwait(false);
             }
 
             ClientProcess.Answer("ready", pages, (long)(DateTime.UtcNow - started).TotalMilliseconds);
@@ -82,7 +84,7 @@ internal static partial class CircuitClients
             Locale = "en-GB",
             TimezoneId = "UTC",
         }).ConfigureAwait(false);
-        context.SetDefaultTimeout(120_000);
+        context.SetDefaultTimeout(300_000);
         var loginPage = await context.APIRequest.GetAsync("/login?returnUrl=%2Fusage").ConfigureAwait(false);
         var token = AntiforgeryField().Match(await loginPage.TextAsync().ConfigureAwait(false));
         if (!token.Success)
