@@ -83,6 +83,7 @@ public sealed class OverviewWorld : IAsyncDisposable
         context.Services.AddSingleton<TimeProvider>(Time);
         context.Services.AddSingleton<IUsageFeed>(Feed);
         context.Services.AddSingleton(Source);
+        context.Services.AddSingleton(new Dashboard.Usage.Simulation.UsageBackfillStatus());
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
