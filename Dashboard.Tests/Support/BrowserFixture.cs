@@ -35,14 +35,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies) with a desktop viewport; skips or fails the test when there is no browser.</summary>
-    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress)
+    /// <summary>
+    /// A fresh browser context (own cookies) with a desktop viewport and the given colour scheme (the console follows
+    /// it for users who keep the system theme); skips or fails the test when there is no browser.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress, ColorScheme colorScheme = ColorScheme.Light, int width = 1440, int height = 900)
     {
         RequiredTools.SkipOrFailWhenMissing(MissingReason);
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = colorScheme,
+            AcceptDownloads = true,
             Locale = "en-GB",
             TimezoneId = "UTC",
         });
