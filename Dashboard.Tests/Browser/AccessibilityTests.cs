@@ -23,7 +23,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
     {
         public ConsoleAppFactory App { get; } = new(new Dictionary<string, string?>
         {
-            ["Demo:BusinessCount"] = "40",
+            ["Demo:BusinessCount"] = "200",
             ["Usage:Simulator:Enabled"] = "true",
             ["Usage:Simulator:BackfillDays"] = "35",
             ["Usage:Simulator:BackfillMinuteDays"] = "1",
@@ -90,7 +90,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
         ],
         ["exec"] =
         [
-            new("overview", "/usage", "Programme overview · Business Console"),
+            new("overview", "/usage", "Usage overview · Business Console"),
             new("history", "/usage/history", "Usage history · Business Console"),
             new("wall", "/usage/wall", "Live usage · Business Console"),
         ],

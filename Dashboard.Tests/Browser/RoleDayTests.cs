@@ -93,9 +93,9 @@ public sealed class RoleDayTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal(ids.Order(), decided.Keys.Order());
         await Assertions.Expect(page.GetByText("No request is waiting for you.")).ToBeVisibleAsync();
 
-        await AssertNotReachableAsync(page, ["Businesses", "Usage overview", "Revenue", "Administration"], ["/businesses", "/usage", "/admin"]);
-        await AssertRefusedAsync(page, "/usage/history/export.csv?range=7d");
-        await AssertRefusedAsync(page, "/hubs/usage/negotiate?negotiateVersion=1", post: true);
+        await ConsolePage.AssertNotReachableAsync(page, ["Businesses", "Usage overview", "Revenue", "Administration"], ["/businesses", "/usage", "/admin"]);
+        await ConsolePage.AssertRefusedAsync(page, "/usage/history/export.csv?range=7d");
+        await ConsolePage.AssertRefusedAsync(page, "/hubs/usage/negotiate?negotiateVersion=1", post: true);
     }
 
     [Fact]
@@ -138,8 +138,8 @@ public sealed class RoleDayTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(senior.GetByTestId("verified-marker")).ToHaveCountAsync(0);
         await Assertions.Expect(senior.GetByTestId("revoke")).ToHaveCountAsync(0);
         await Assertions.Expect(senior.GetByTestId("history")).ToContainTextAsync("licence was withdrawn");
-        await AssertNotReachableAsync(senior, ["Businesses", "Approvals", "Administration"], ["/businesses", "/approvals", "/admin"]);
-        await AssertRefusedAsync(senior, "/revenue/export.csv");
+        await ConsolePage.AssertNotReachableAsync(senior, ["Businesses", "Approvals", "Administration"], ["/businesses", "/approvals", "/admin"]);
+        await ConsolePage.AssertRefusedAsync(senior, "/revenue/export.csv");
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed class RoleDayTests(BrowserFixture browser) : IAsyncLifetime
         Assert.StartsWith("Row,Series,From (UTC),To (UTC),Messages,Change %", lines[0].TrimStart('\uFEFF'), StringComparison.Ordinal);
         Assert.Contains(lines, line => line.StartsWith("total,", StringComparison.Ordinal) && line.Contains(",50000", StringComparison.Ordinal));
 
-        await AssertNotReachableAsync(page, ["Verification queue", "Businesses", "Administration"], ["/verification", "/businesses", "/admin"]);
+        await ConsolePage.AssertNotReachableAsync(page, ["Verification queue", "Businesses", "Administration"], ["/verification", "/businesses", "/admin"]);
 
         // The signed-in executive cannot post counts: the API takes API keys only.
         var refused = await page.APIRequest.PostAsync("/api/v1/usage/volume", new() { DataObject = new { batchId = Guid.NewGuid(), samples = Array.Empty<object>() }, MaxRedirects = 0 });
@@ -243,36 +243,7 @@ public sealed class RoleDayTests(BrowserFixture browser) : IAsyncLifetime
         await newcomer.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(newcomer).ToHaveURLAsync(new Regex("/usage$"));
 
-        await AssertNotReachableAsync(page, ["Verification queue", "Reviewer statistics"], ["/verification", "/verification/stats"]);
-    }
-
-    /// <summary>The entries are not in the navigation, and each address shows the access-denied page.</summary>
-    private static async Task AssertNotReachableAsync(IPage page, string[] navEntries, string[] paths)
-    {
-        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
-        await Assertions.Expect(nav.GetByRole(AriaRole.Link).First).ToBeVisibleAsync();
-        foreach (var entry in navEntries)
-        {
-            await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = entry, Exact = true })).ToHaveCountAsync(0);
-        }
-
-        foreach (var path in paths)
-        {
-            await page.GotoAsync(path);
-            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You do not have access to this page", Level = 1 })).ToBeVisibleAsync();
-            await Assertions.Expect(page).ToHaveTitleAsync("Access denied · Business Console");
-        }
-    }
-
-    /// <summary>A call with the page's sign-in cookie is refused: 403, or the cookie scheme's redirect to the access-denied page.</summary>
-    private static async Task AssertRefusedAsync(IPage page, string path, bool post = false)
-    {
-        var response = post
-            ? await page.APIRequest.PostAsync(path, new() { MaxRedirects = 0 })
-            : await page.APIRequest.GetAsync(path, new() { MaxRedirects = 0 });
-        var location = response.Headers.TryGetValue("location", out var value) ? value : "";
-        Assert.True(response.Status == 403 || (response.Status == 302 && location.Contains("access-denied", StringComparison.Ordinal)),
-            $"{path}: expected a refusal, got {response.Status} {location}");
+        await ConsolePage.AssertNotReachableAsync(page, ["Verification queue", "Reviewer statistics"], ["/verification", "/verification/stats"]);
     }
 
     private static async Task ShortcutsReadyAsync(IPage page)

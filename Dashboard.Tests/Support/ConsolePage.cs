@@ -73,4 +73,33 @@ public static class ConsolePage
             await page.SetViewportSizeAsync(original.Width, original.Height);
         }
     }
+
+    /// <summary>The entries are not in the navigation, and each address shows the access-denied page.</summary>
+    public static async Task AssertNotReachableAsync(IPage page, string[] navEntries, string[] paths)
+    {
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link).First).ToBeVisibleAsync();
+        foreach (var entry in navEntries)
+        {
+            await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = entry, Exact = true })).ToHaveCountAsync(0);
+        }
+
+        foreach (var path in paths)
+        {
+            await page.GotoAsync(path);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You do not have access to this page", Level = 1 })).ToBeVisibleAsync();
+            await Assertions.Expect(page).ToHaveTitleAsync("Access denied · Business Console");
+        }
+    }
+
+    /// <summary>A call with the page's sign-in cookie is refused: 403, or the cookie scheme's redirect to the access-denied page.</summary>
+    public static async Task AssertRefusedAsync(IPage page, string path, bool post = false)
+    {
+        var response = post
+            ? await page.APIRequest.PostAsync(path, new() { MaxRedirects = 0 })
+            : await page.APIRequest.GetAsync(path, new() { MaxRedirects = 0 });
+        var location = response.Headers.TryGetValue("location", out var value) ? value : "";
+        Assert.True(response.Status == 403 || (response.Status == 302 && location.Contains("access-denied", StringComparison.Ordinal)),
+            $"{path}: expected a refusal, got {response.Status} {location}");
+    }
 }
