@@ -312,7 +312,7 @@ public sealed partial class DetailPage : IAsyncDisposable
               <tr><td><kbd>n</kbd></td><td>Next request</td></tr>
               <tr><td><kbd>?</kbd></td><td>This help</td></tr>
             </table>
-            """, yesText: "Close");
+            """, yesText: "Close", options: new DialogOptions { CloseOnEscapeKey = true });
     }
 
     private async Task<DecisionInput?> AskAsync(string title, string intro, bool askReason, string textLabel, bool required, string confirm, Color color, string? help = null)
