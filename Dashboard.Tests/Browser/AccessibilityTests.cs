@@ -147,7 +147,16 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             if (overflow > 1)
             {
-                wrong.Add($"{stop.Name}: the page is {overflow} px wider than the window");
+                // The outermost elements that stick out, to say where to look.
+                var culprits = await page.EvaluateAsync<string[]>(
+                    """
+                    () => [...document.querySelectorAll('main *')]
+                        .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+                            && e.parentElement.getBoundingClientRect().right <= document.documentElement.clientWidth + 1)
+                        .slice(0, 4)
+                        .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().width)} px)`)
+                    """);
+                wrong.Add($"{stop.Name}: the page is {overflow} px wider than the window: {string.Join(", ", culprits)}");
             }
 
             var title = await page.TitleAsync();

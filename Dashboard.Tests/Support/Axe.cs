@@ -32,7 +32,9 @@ public static class Axe
                 return result.violations
                     .filter(v => v.impact === 'serious' || v.impact === 'critical')
                     .map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 6).map(n => n.target.join(' ')).join(' | ')}`
-                        + `${v.nodes.length > 6 ? ` and ${v.nodes.length - 6} more` : ''} — ${v.helpUrl}`);
+                        + `${v.nodes.length > 6 ? ` and ${v.nodes.length - 6} more` : ''}`
+                        + ` — ${[...v.nodes[0].any, ...v.nodes[0].all, ...v.nodes[0].none].map(c => c.message).join('; ')}`
+                        + ` — ${v.helpUrl}`);
             }
             """);
         return [.. violations.EnumerateArray().Select(v => v.GetString()!)];
