@@ -25,6 +25,11 @@ public static class Axe
             await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = ScriptPath });
         }
 
+        // Colours are measured once transitions (the switch to the dark theme, a dialog fading in) have ended; endless
+        // animations such as a live indicator's pulse are left running.
+        await page.WaitForFunctionAsync(
+            "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)");
+
         var violations = await page.EvaluateAsync<JsonElement>(
             """
             async () => {
