@@ -72,8 +72,8 @@ public sealed class RoleDayTests(BrowserFixture browser) : IAsyncLifetime
             var id = long.Parse(Regex.Match(page.Url, @"/verification/(\d+)$").Groups[1].Value, CultureInfo.InvariantCulture);
             await Assertions.Expect(page.GetByTestId("claim-note")).ToContainTextAsync("You hold this request");
             await page.Keyboard.PressAsync(key);
-            var dialog = page.GetByRole(AriaRole.Dialog);
-            await Assertions.Expect(dialog.Locator("textarea:focus")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+            await TabToAsync(page, "decision-text", unlessFocused: true);
             await page.Keyboard.TypeAsync(note);
             await TabToAsync(page, "decision-confirm");
             await page.Keyboard.PressAsync("Enter");
@@ -259,12 +259,18 @@ public sealed class RoleDayTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     /// <summary>Presses Tab until the element with the test id has the focus (at most ten times).</summary>
-    private static async Task TabToAsync(IPage page, string testId)
+    private static async Task TabToAsync(IPage page, string testId, bool unlessFocused = false)
     {
+        const string Focused = "id => document.activeElement?.closest(`[data-testid='${id}']`) !== null";
+        if (unlessFocused && await page.EvaluateAsync<bool>(Focused, testId))
+        {
+            return;
+        }
+
         for (var i = 0; i < 10; i++)
         {
             await page.Keyboard.PressAsync("Tab");
-            if (await page.EvaluateAsync<bool>("id => document.activeElement?.closest(`[data-testid='${id}']`) !== null", testId))
+            if (await page.EvaluateAsync<bool>(Focused, testId))
             {
                 return;
             }
