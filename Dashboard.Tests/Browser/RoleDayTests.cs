@@ -83,13 +83,15 @@ public sealed class RoleDayTests(BrowserFixture browser) : IAsyncLifetime
             await page.Keyboard.PressAsync("n");
             if (decided.Count < 3)
             {
-                await page.WaitForURLAsync(url => Regex.Match(url, @"/verification/(\d+)$") is { Success: true } m && !decided.ContainsKey(long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)));
+                await page.WaitForURLAsync(
+                    url => Regex.Match(url, @"/verification/(\d+)$") is { Success: true } m && !decided.ContainsKey(long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)),
+                    new() { WaitUntil = WaitUntilState.Commit });
                 await ShortcutsReadyAsync(page);
             }
         }
 
         // Nothing waits any more: n goes back to the queue, which shows each request with its new state.
-        await page.WaitForURLAsync(new Regex("/verification$"));
+        await page.WaitForURLAsync(new Regex("/verification$"), new() { WaitUntil = WaitUntilState.Commit });
         Assert.Equal(ids.Order(), decided.Keys.Order());
         await Assertions.Expect(page.GetByText("No request is waiting for you.")).ToBeVisibleAsync();
 
