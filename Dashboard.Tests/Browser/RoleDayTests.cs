@@ -80,6 +80,8 @@ public sealed class RoleDayTests(BrowserFixture browser) : IAsyncLifetime
             await Assertions.Expect(page.GetByTestId("request-status")).ToHaveTextAsync(status);
             decided[id] = status;
 
+            // Shortcuts rest while a dialog is on the page, also while it fades out.
+            await Assertions.Expect(page.Locator(".mud-dialog-container")).ToHaveCountAsync(0);
             await page.Keyboard.PressAsync("n");
             if (decided.Count < 3)
             {
