@@ -64,7 +64,7 @@ public sealed class RoleDayTests(BrowserFixture browser) : IAsyncLifetime
         var decisions = new (string Key, string Note, string Status)[]
         {
             ("a", "Register extract and website match.", "Approved"),
-            ("i", "Please send a current register extract; the one sent is older than three months.", "Info requested"),
+            ("i", "Please send a current register extract; the one sent is older than three months.", "Needs info"),
             ("e", "The owner also runs a payments business; a senior reviewer should look.", "Escalated"),
         };
         foreach (var (key, note, status) in decisions)
