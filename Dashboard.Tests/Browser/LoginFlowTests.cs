@@ -36,7 +36,7 @@ public sealed class LoginFlowTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Administration" })).ToHaveCountAsync(0);
 
         await ConsolePage.WaitForInteractiveAsync(page);
-        await page.Locator("button.user-button").ClickAsync();
+        await page.GetByTestId("user-button").ClickAsync();
         await page.GetByTestId("sign-out").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login\\?signedOut=true"));
         await Assertions.Expect(page.GetByText("You have signed out.")).ToBeVisibleAsync();

@@ -8,7 +8,10 @@ using Microsoft.Playwright;
 
 namespace Dashboard.Tests.Browser;
 
-/// <summary>An account manager schedules an upgrade with a big discount; it waits until an admin approves it.</summary>
+/// <summary>
+/// The account manager's day: finds a business, schedules an upgrade with a big discount that waits until an admin
+/// approves it, sees it in the timeline — and cannot reach reviews, administration or live usage.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class TierChangeFlowTests(BrowserFixture browser) : IAsyncLifetime
 {
@@ -91,6 +94,11 @@ public sealed class TierChangeFlowTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(scheduled).ToContainTextAsync("Approved by Alex Morgan");
         await Assertions.Expect(manager.Locator("[data-testid=timeline-row][data-status=Active]")).ToContainTextAsync(startsOn);
         await ConsolePage.ScreenshotAsync(manager, "tier-change-scheduled");
+
+        // What an account manager may not reach: reviews, administration, live usage.
+        await ConsolePage.AssertNotReachableAsync(manager, ["Verification queue", "Usage overview", "Administration"], ["/verification", "/usage", "/admin"]);
+        await ConsolePage.AssertRefusedAsync(manager, "/usage/history/export.csv?range=7d");
+        await ConsolePage.AssertRefusedAsync(manager, "/hubs/usage/negotiate?negotiateVersion=1", post: true);
     }
 
     private async Task ApplyAsync(string externalId, string name)

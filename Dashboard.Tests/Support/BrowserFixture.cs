@@ -35,17 +35,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies) with a desktop viewport; skips or fails the test when there is no browser.</summary>
-    public Task<IBrowserContext> NewContextAsync(Uri baseAddress) => NewContextAsync(baseAddress, "en-GB");
+    /// <summary>
+    /// A fresh browser context (own cookies) with a desktop viewport and the given colour scheme (the console follows
+    /// it for users who keep the system theme); skips or fails the test when there is no browser.
+    /// </summary>
+    public Task<IBrowserContext> NewContextAsync(Uri baseAddress, ColorScheme colorScheme = ColorScheme.Light, int width = 1440, int height = 900) =>
+        NewContextAsync(baseAddress, "en-GB", colorScheme, width, height);
 
     /// <summary>A fresh browser context whose languages (Accept-Language, navigator.language) are <paramref name="locale"/>.</summary>
-    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress, string locale)
+    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress, string locale, ColorScheme colorScheme = ColorScheme.Light, int width = 1440, int height = 900)
     {
         RequiredTools.SkipOrFailWhenMissing(MissingReason);
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = colorScheme,
+            AcceptDownloads = true,
             Locale = locale,
             TimezoneId = "UTC",
         });

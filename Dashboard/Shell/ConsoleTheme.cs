@@ -36,6 +36,14 @@ public static class ConsoleTheme
             Success = "#81C784",
             Warning = "#FFB74D",
             Error = "#EF9A9A",
+
+            // The dark theme's accents are light: text on them (filled chips, buttons) is dark to stay readable.
+            SecondaryContrastText = "#101518",
+            TertiaryContrastText = "#101518",
+            InfoContrastText = "#101518",
+            SuccessContrastText = "#101518",
+            WarningContrastText = "#101518",
+            ErrorContrastText = "#101518",
             AppbarBackground = "#0F1F1D",
             AppbarText = "#E8F0EF",
             Background = "#121719",

@@ -307,7 +307,8 @@ public sealed partial class DetailPage : IAsyncDisposable
         string[] texts = [L["Approve"], L["Reject"], L["InfoTitle"], L["EscalateTitle"], L["NextRequest"], L["ThisHelp"]];
         var rows = string.Concat(keys.Zip(texts, (key, text) =>
             $"<tr><td><kbd>{System.Net.WebUtility.HtmlEncode(key)}</kbd></td><td>{System.Net.WebUtility.HtmlEncode(text)}</td></tr>"));
-        await Dialogs.ShowMessageBoxAsync(L["Shortcuts"], (MarkupString)$"<table class=\"shortcuts\">{rows}</table>", yesText: L["Close"]);
+        await Dialogs.ShowMessageBoxAsync(L["Shortcuts"], (MarkupString)$"<table class=\"shortcuts\">{rows}</table>", yesText: L["Close"],
+            options: new DialogOptions { CloseOnEscapeKey = true });
     }
 
     private async Task<DecisionInput?> AskAsync(string title, string intro, bool askReason, string textLabel, bool required, string confirm, Color color, string? help = null)
