@@ -39,7 +39,7 @@ public sealed class LanguageFlowTests(BrowserFixture browser) : IAsyncLifetime
             await ConsolePage.ScreenshotAsync(page, "language-queue-de");
 
             await ConsolePage.WaitForInteractiveAsync(page);
-            await page.Locator("button.user-button").ClickAsync();
+            await page.GetByTestId("user-button").ClickAsync();
             await Assertions.Expect(page.GetByTestId("sign-out")).ToContainTextAsync("Abmelden");
             await page.GetByTestId("sign-out").ClickAsync();
             await Assertions.Expect(page.GetByText("Sie haben sich abgemeldet.")).ToBeVisibleAsync();

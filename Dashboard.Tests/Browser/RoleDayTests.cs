@@ -73,11 +73,15 @@ public sealed class RoleDayTests(BrowserFixture browser) : IAsyncLifetime
             await Assertions.Expect(page.GetByTestId("claim-note")).ToContainTextAsync("You hold this request");
             await page.Keyboard.PressAsync(key);
             await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+            // The dialog takes the focus once it is drawn; from there Tab reaches the note.
+            await page.WaitForFunctionAsync("() => document.activeElement?.closest('.mud-dialog') != null");
             await TabToAsync(page, "decision-text", unlessFocused: true);
             await page.Keyboard.TypeAsync(note);
+            await Assertions.Expect(page.Locator("textarea[data-testid=decision-text], [data-testid=decision-text] textarea")).ToHaveValueAsync(note);
             await TabToAsync(page, "decision-confirm");
             await page.Keyboard.PressAsync("Enter");
-            await Assertions.Expect(page.GetByTestId("request-status")).ToHaveTextAsync(status);
+            await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+            await Assertions.Expect(page.GetByTestId("request-status")).ToHaveTextAsync(status, new() { Timeout = 15_000 });
             decided[id] = status;
 
             // Shortcuts rest while a dialog is on the page, also while it fades out.
