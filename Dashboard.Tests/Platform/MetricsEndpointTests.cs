@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Net;
 using Dashboard.Data.Audit;
 using Dashboard.Platform;
+using Dashboard.Tests.Support;
 using Dashboard.Tests.Usage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Platform;
 
 /// <summary>The Prometheus endpoint of the real host: what a scraper reads after batches went through the ingest API.</summary>
+[Collection(AloneCollection.Name)]
 public sealed class MetricsEndpointTests() : UsageApp(new Dictionary<string, string?> { ["Telemetry:Prometheus:Enabled"] = "true" })
 {
     [Fact]

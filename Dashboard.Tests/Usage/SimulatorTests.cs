@@ -13,6 +13,7 @@ namespace Dashboard.Tests.Usage;
 /// a fake clock: one batch a second with the model's counts, a history backfill that writes exactly the model's
 /// counts once and meets the live counts at the start second, and per-business days as UTC days complete.
 /// </summary>
+[Collection(AloneCollection.Name)]
 public sealed class SimulatorTests : IAsyncLifetime
 {
     private const long Day = 86_400;
