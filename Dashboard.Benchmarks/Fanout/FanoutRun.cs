@@ -162,6 +162,7 @@ internal static class FanoutRun
         var ready = await browser.ExpectAsync("ready", TimeSpan.FromMinutes(20), cancellationToken).ConfigureAwait(false);
         var after = await MeasureAsync(cancellationToken).ConfigureAwait(false);
         var circuitsAfter = circuits.Count;
+        var census = circuits.Census();
         await HoldAsync(options, "with the circuits", output, cancellationToken).ConfigureAwait(false);
         await browser.SendAsync("stop").ConfigureAwait(false);
 
@@ -173,6 +174,12 @@ internal static class FanoutRun
         output.WriteLine($"{$"with {opened} more circuits",-22} {after.Heap / 1048576.0,11:F1} MB {after.GcHeap / 1048576.0,11:F1} MB {after.WorkingSet / 1048576.0,11:F1} MB");
         output.WriteLine($"{"per circuit",-22} {perCircuit,11:N0} KB {(after.GcHeap - before.GcHeap) / 1024.0 / opened,11:N0} KB " +
             $"{(after.WorkingSet - before.WorkingSet) / 1024.0 / opened,11:N0} KB");
+        if (census is not null)
+        {
+            output.WriteLine($"components in one overview circuit: {census.Sum(c => c.Count)}: " +
+                string.Join(", ", census.Select(c => $"{c.Type} {c.Count}")));
+        }
+
         return perCircuit;
     }
 
