@@ -40,8 +40,8 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseMiddleware<DatabaseUnavailableMiddleware>();
 app.UseRequestLocalization();
+app.UseMiddleware<DatabaseUnavailableMiddleware>();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
 // The console's own assets (theme, logo, favicon) are kept in wwwroot-assets beside the projects and copied next to the binaries.

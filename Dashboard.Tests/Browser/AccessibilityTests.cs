@@ -12,7 +12,8 @@ namespace Dashboard.Tests.Browser;
 
 /// <summary>
 /// Every page of the console, as the roles that can open it, with the dialogs of the key pages: in light and dark
-/// theme, axe-core finds no serious or critical violation; each page, in a 1024 px wide window, has its title and one h1. With
+/// theme, axe-core finds no serious or critical violation; each page, in a 1024 px wide window, has its title and one h1
+/// and neither it nor its tables scroll sideways. With
 /// DASHBOARD_SCREENSHOTS set to a folder, each stop is saved there at 1440×900 and 1024×768.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -79,6 +80,12 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
             new("access-denied", "/admin", "Access denied · Business Console"),
             new("not-found", "/no-such-page", "Not found · Business Console"),
         ],
+        ["senior"] =
+        [
+            new("senior-queue", "/verification", "Verification queue · Business Console"),
+            new("senior-request", "/verification/{request}", "Hafenbistro Lotte · Verification · Business Console"),
+            new("senior-request-decision", "/verification/{request}", "Hafenbistro Lotte · Verification · Business Console", "decision"),
+        ],
         ["manager"] =
         [
             new("businesses", "/businesses", "Businesses · Business Console"),
@@ -136,7 +143,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
 
     [Theory]
     [MemberData(nameof(Roles))]
-    public async Task Pages_ForRoleAt1024Wide_HaveTheirTitleAndOneH1(string role)
+    public async Task Pages_ForRoleAt1024Wide_HaveTheirTitleOneH1AndNoSidewaysScrolling(string role)
     {
         var wrong = new List<string>();
 
@@ -153,6 +160,24 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
             {
                 wrong.Add($"{stop.Name}: {headings} h1 elements");
             }
+
+            // Neither the page nor a table in it scrolls sideways on a 1024 px screen.
+            var wide = await page.EvaluateAsync<string[]>(
+                """
+                () => {
+                    const wide = [];
+                    const root = document.scrollingElement;
+                    if (root.scrollWidth > root.clientWidth + 1) wide.push(`the page is ${root.scrollWidth} px wide`);
+                    for (const box of document.querySelectorAll('.mud-table-container')) {
+                        if (box.scrollWidth > box.clientWidth + 1) {
+                            const name = box.closest('[data-testid]')?.getAttribute('data-testid') ?? 'a table';
+                            wide.push(`${name} is ${box.scrollWidth} px wide in ${box.clientWidth} px`);
+                        }
+                    }
+                    return wide;
+                }
+                """);
+            wrong.AddRange(wide.Select(w => $"{stop.Name}: {w}"));
         });
 
         Assert.True(wrong.Count == 0, string.Join('\n', wrong));

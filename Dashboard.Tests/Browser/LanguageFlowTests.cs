@@ -29,8 +29,8 @@ public sealed class LanguageFlowTests(BrowserFixture browser) : IAsyncLifetime
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Verification queue" })).ToBeVisibleAsync();
 
             await ConsolePage.WaitForInteractiveAsync(page);
-            await page.GetByTestId("language-button").ClickAsync();
-            await page.GetByRole(AriaRole.Menuitem, new() { Name = "Deutsch" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("language-en")).ToHaveAttributeAsync("aria-current", "true");
+            await page.GetByTestId("language-de").ClickAsync();
 
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Verifizierungsanfragen" })).ToBeVisibleAsync();
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("/verification$"));

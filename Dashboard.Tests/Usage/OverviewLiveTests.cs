@@ -33,7 +33,7 @@ public sealed class OverviewLiveTests : IAsyncLifetime
             UsageKinds.All.ToDictionary(k => k, k => k == UsageKinds.Text ? text : k == UsageKinds.Photo ? photo : 0L),
             new Dictionary<string, long> { ["Europe"] = text + photo });
 
-    private static double Y(MudBlazor.ChartSeries<double> series, int index) => Convert.ToDouble(series.Data.GetValue(index), System.Globalization.CultureInfo.InvariantCulture);
+    private static double Y(ChartLine series, int index) => series.Data[index];
 
     [Fact]
     public void LiveVolumeChart_GivenTicks_DrawsOneSeriesPerKind_AndSaysTheSameInWords()
@@ -63,6 +63,54 @@ public sealed class OverviewLiveTests : IAsyncLifetime
         Assert.Equal(["10:00", "10:01", "10:02", "10:03", "10:04", "10:05"], rows.Select(r => r.QuerySelector("th")!.TextContent));
         Assert.Equal(["10:03", "10,830", "1,000", "0", "0", "0", "11,830"], rows[3].Children.Select(c => c.TextContent));
     }
+
+    [Fact]
+    public void LiveVolumeChart_DrawsALinePerKind_OnARoundValueAxis_WithTheMinutesUnderIt()
+    {
+        // Text rises from 1 to 300 a second; photos burst to 1,000 at 10:03:00; the busiest second of any line is 1,000.
+        var ticks = Enumerable.Range(0, 300)
+            .Select(i => s_start.AddSeconds(-300 + i))
+            .Select((at, i) => Tick(at, i + 1, at == new DateTimeOffset(2026, 3, 2, 10, 3, 0, TimeSpan.Zero) ? 1_000 : 0))
+            .ToList();
+
+        var cut = _context.Render<LiveVolumeChart>(p => p.Add(c => c.Ticks, ticks));
+
+        var lines = cut.FindAll("[data-testid=live-plot] polyline");
+        Assert.Equal(["text", "photo", "video", "voice", "document"], lines.Select(l => l.GetAttribute("data-kind")));
+        Assert.Equal(5, lines.Select(l => l.GetAttribute("stroke")).Distinct().Count());
+        Assert.All(lines, l => Assert.Equal(300, l.GetAttribute("points")!.Split(' ').Length));
+
+        // Steps of 200 up to 1,000: the photo burst touches the top, text's last second (300) is 30 % up.
+        Assert.Equal(["0", "200", "400", "600", "800", "1k"], cut.FindAll(".line-chart-y span").Select(s => s.TextContent));
+        var photo = lines[1].GetAttribute("points")!.Split(' ');
+        Assert.Equal("501.7,0", photo[150]);
+        Assert.Equal("1000,700", lines[0].GetAttribute("points")!.Split(' ')[^1]);
+        Assert.Equal(["10:01", "10:02", "10:03", "10:04", "10:05"], cut.FindAll(".line-chart-x span").Select(s => s.TextContent));
+        Assert.Equal(["Text", "Photo", "Video", "Voice", "Document"], cut.FindAll(".line-chart-legend li").Select(li => li.TextContent));
+    }
+
+    [Fact]
+    public void LiveChartGeometry_SameSeconds_AreDrawnOnceForEveryOverview()
+    {
+        var ticks = Enumerable.Range(0, 300).Select(i => Tick(s_start.AddSeconds(-300 + i), 7 * i)).ToList();
+        var sameFiguresReadAgain = ticks.Select(t => t with { ByKind = new Dictionary<string, long>(t.ByKind) }).ToList();
+        var oneMore = ticks.Select((t, i) => i == 299 ? Tick(t.At, 7 * i + 1) : t).ToList();
+
+        var first = LiveChartGeometry.Of(ticks);
+
+        Assert.Same(first, LiveChartGeometry.Of(sameFiguresReadAgain));
+        Assert.NotSame(first, LiveChartGeometry.Of(oneMore));
+        Assert.NotEqual(first.Svg, LiveChartGeometry.Of(oneMore).Svg);
+    }
+
+    [Theory]
+    [InlineData(0, 10, 2)]
+    [InlineData(1_000, 1_000, 200)]
+    [InlineData(1_151, 1_500, 500)]
+    [InlineData(614_295, 800_000, 200_000)]
+    [InlineData(3, 3, 1)]
+    public void LiveChartGeometry_Scale_IsARoundStepAboveThePeak(double peak, double max, double step) =>
+        Assert.Equal((max, step), LiveChartGeometry.Scale(peak));
 
     [Fact]
     public void LiveVolumeChart_MoreTicksThanItDraws_DrawsOnlyTheLast300Seconds()

@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Dashboard.Data;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Dashboard.Platform;
 
@@ -12,8 +15,6 @@ namespace Dashboard.Platform;
 public sealed partial class DatabaseUnavailableMiddleware(RequestDelegate next, ILogger<DatabaseUnavailableMiddleware> logger)
 {
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
-
-    public const string Message = "The database cannot be reached; the console retries by itself.";
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -31,7 +32,8 @@ public sealed partial class DatabaseUnavailableMiddleware(RequestDelegate next, 
             if (WantsPage(context.Request))
             {
                 context.Response.ContentType = "text/html; charset=utf-8";
-                await context.Response.WriteAsync(Page, context.RequestAborted);
+                var text = context.RequestServices.GetRequiredService<IStringLocalizer<DatabaseUnavailableMiddleware>>();
+                await context.Response.WriteAsync(Page(text), context.RequestAborted);
                 return;
             }
 
@@ -53,24 +55,31 @@ public sealed partial class DatabaseUnavailableMiddleware(RequestDelegate next, 
         && !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/health")
         && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
-    private const string Page = $$"""
+    /// <summary>The page for a browser, in the reader's language (the request's culture is set before this runs).</summary>
+    private static string Page(IStringLocalizer text) => $$"""
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="{{CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}}">
         <head>
             <meta charset="utf-8" />
             <meta name="viewport" content="width=device-width, initial-scale=1.0" />
             <meta http-equiv="refresh" content="10" />
-            <title>Database unavailable · Business Console</title>
+            <title>{{Html(text["PageTitle"])}}</title>
+            <link rel="icon" type="image/svg+xml" href="/assets/favicon.svg" />
             <link rel="stylesheet" href="/assets/theme.css" />
         </head>
         <body>
             <main class="auth-card" role="alert">
-                <h1>{{Message}}</h1>
-                <p>This page loads again by itself every 10 seconds until the database answers. Nothing was changed.</p>
+                <h1>{{Html(text["Heading"])}}</h1>
+                <p>{{Html(text["Body"])}}</p>
             </main>
         </body>
         </html>
         """;
+
+    // Letters such as ä stay as they are (the page is UTF-8); only markup characters are escaped.
+    private static readonly HtmlEncoder s_html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string Html(string text) => s_html.Encode(text);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} failed: the database cannot be reached; answered 503")]
     private partial void LogUnavailable(Exception exception, string method, PathString path);

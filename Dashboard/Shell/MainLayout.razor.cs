@@ -7,13 +7,12 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Options;
-using MudBlazor;
 
 namespace Dashboard.Shell;
 
 public partial class MainLayout
 {
-    private MudThemeProvider? _themeProvider;
+    private ConsoleThemeProvider? _themeProvider;
     private bool _drawerOpen = true;
     private bool _isDarkMode;
     private string _themePreference = UserThemes.System;
@@ -33,12 +32,13 @@ public partial class MainLayout
     [Inject]
     public required NavigationManager Navigation { get; init; }
 
+    /// <summary>MudBlazor's icon button in the app bar's own colour.</summary>
+    private const string IconButtonClass = "mud-button-root mud-icon-button mud-inherit-text hover:mud-inherit-hover mud-ripple mud-ripple-icon";
+
     private bool DemoMode => Demo.Value.Enabled;
 
     private static string CurrentLanguage =>
         ConsoleLocalization.Normalise(CultureInfo.CurrentUICulture.Name) ?? ConsoleLocalization.Languages[0];
-
-    private static string CurrentLanguageName => LanguageName(CurrentLanguage);
 
     /// <summary>Each language is named in itself, so that a reader finds theirs whatever the page's language.</summary>
     private static string LanguageName(string language) => language switch
@@ -94,12 +94,6 @@ public partial class MainLayout
 
         StateHasChanged();
     }
-
-    // The circuit keeps the culture it started with, so the page loads again through the switch.
-    private void SwitchLanguage(string language) =>
-        Navigation.NavigateTo(
-            CultureEndpoints.SwitchUrl(language, "/" + Navigation.ToBaseRelativePath(Navigation.Uri)),
-            forceLoad: true);
 
     private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
 

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Dashboard.Data.Identity;
 using Dashboard.Identity;
-using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 
 namespace Dashboard.Shell;
@@ -37,17 +36,13 @@ public static class Navigation
     ];
 
     /// <summary>
-    /// How an entry's link matches the current path: by prefix, so that a section stays marked on its sub-pages
-    /// (the queue on a request's detail), unless the path belongs to a longer entry (the queue is not marked on the
-    /// statistics page under it).
+    /// The entry a path belongs to, marked as the current page: the longest entry the path is at or under (the queue on a
+    /// request's detail, but not on the statistics page under it, which has an entry of its own). Null outside them all.
     /// </summary>
-    public static NavLinkMatch MatchFor(NavEntry entry, string path)
-    {
-        var owner = Entries
+    public static NavEntry? CurrentFor(string path) =>
+        Entries
             .Where(e => IsUnder(path, e.Href))
             .MaxBy(e => e.Href.Length);
-        return owner is null || owner == entry ? NavLinkMatch.Prefix : NavLinkMatch.All;
-    }
 
     /// <summary>The start page of a signed-in user, or null when the user has no console role.</summary>
     public static string? HomeFor(ClaimsPrincipal user) =>

@@ -23,6 +23,9 @@ public static class VerificationDisplay
     /// <summary>A business category as a reader names it; a category the console has no words for shows as stored.</summary>
     public static string CategoryLabel(string category) => Find("Category." + category) ?? category;
 
+    /// <summary>A document kind as a reader names it; a kind the console has no words for shows as the platform sent it.</summary>
+    public static string DocumentLabel(string kind) => Find("Document." + kind) ?? kind;
+
     public static string RiskLabel(string band) => Find("Risk." + band) ?? band;
 
     public static string EventLabel(string kind) => Find("Event." + kind) ?? kind;
