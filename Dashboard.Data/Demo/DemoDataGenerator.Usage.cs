@@ -69,7 +69,8 @@ internal sealed partial class DemoDataGenerator
                 DiscountPercent = percent,
                 DiscountEndsAt = firstOfNextMonth.AddMonths(6),
                 ApprovalStatus = Pending,
-                ApprovalReasons = $"The price is {percent} % below the list price of 4,999.00 EUR; more than 20 % off needs approval.",
+                // Kept without words, as the console keeps them (a code and its figures), so each reader sees them in their language.
+                ApprovalReasons = $$"""[{"code":"Discount","args":["{{percent}}","499900","20"]}]""",
                 Reason = "Upgrade to Enterprise with an introductory discount for the first six months",
                 EnteredAt = Seconds(_now.AddHours(-2 - 20 * i)),
                 EnteredByUserId = AccountManager(active.Business),

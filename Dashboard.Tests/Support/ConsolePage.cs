@@ -13,14 +13,17 @@ public static class ConsolePage
     public static Task WaitForInteractiveAsync(IPage page) =>
         Assertions.Expect(page.Locator("main.page[data-interactive=true]")).ToHaveCountAsync(1);
 
-    /// <summary>Signs in through the login form in a new tab of the context and waits until the start page is reached.</summary>
+    /// <summary>
+    /// Signs in through the login form in a new tab of the context and waits until the start page is reached; the fields
+    /// are found by their ids, so that it works in every language.
+    /// </summary>
     public static async Task<IPage> SignInAsync(IBrowserContext context, string email)
     {
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync("demo");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync("demo");
+        await page.Locator("form button[type=submit]").ClickAsync();
         await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/login"));
         return page;
     }

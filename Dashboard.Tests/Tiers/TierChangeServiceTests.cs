@@ -79,7 +79,7 @@ public sealed class TierChangeServiceTests : IAsyncLifetime
         Assert.Equal(0, await _world.Service.ApplyDueAsync(Ct));
         Assert.Equal("business", (await _world.EntitlementsAsync(id))!.TierCode);
         var pending = Assert.Single(await _world.Service.PendingApprovalsAsync(manager, Ct));
-        Assert.Contains("30 % below the list price", pending.ApprovalReasons, StringComparison.Ordinal);
+        Assert.Contains("30 % below the list price", ApprovalReason.Describe(pending.ApprovalReasons), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,9 +43,29 @@ public sealed class HistoryFormatTests
     [Theory]
     [InlineData(0, 1)]
     [InlineData(999, 1)]
-    [InlineData(1_000, 1_000)]
-    [InlineData(999_999, 1_000)]
-    [InlineData(59_207_391_557, 1_000_000_000)]
-    [InlineData(1_000_000_000_000, 1_000_000_000_000)]
-    public void ChartUnit_KeepsTheLargestPointBelowAThousand(long max, double unit) => Assert.Equal(unit, HistoryFormat.ChartUnit(max));
+    [InlineData(9_999, 1)]
+    [InlineData(10_000, 10)]
+    [InlineData(3_586_781_309, 1_000_000)]
+    [InlineData(59_207_391_557, 10_000_000)]
+    [InlineData(1_000_000_000_000, 1_000_000_000)]
+    public void ChartUnit_KeepsTheLargestPointBetweenTenAndTenThousand(long max, double unit) => Assert.Equal(unit, HistoryFormat.ChartUnit(max));
+
+    [Theory]
+    [InlineData(3_586_781_309, "0, 1 bn, 2 bn, 3 bn, 4 bn")]
+    [InlineData(59_207_391_557, "0, 20 bn, 40 bn, 60 bn")]
+    [InlineData(63_000, "0, 20 k, 40 k, 60 k, 80 k")]
+    [InlineData(7, "0, 2, 4, 6, 8")]
+    public void ChartAxis_ForTheBusiestPoint_HasRoundStepsUpToIt(long peak, string labels)
+    {
+        // The chart draws lines at every step from 0 to the first step at or above the peak, doubling the step past six lines.
+        var unit = HistoryFormat.ChartUnit(peak);
+        double step = HistoryFormat.ChartStep(peak / unit);
+        while (Math.Ceiling(peak / unit / step) + 1 > 6)
+        {
+            step *= 2;
+        }
+
+        var steps = (int)Math.Ceiling(peak / unit / step);
+        Assert.Equal(labels, string.Join(", ", Enumerable.Range(0, steps + 1).Select(i => HistoryFormat.Compact(i * step * unit))));
+    }
 }

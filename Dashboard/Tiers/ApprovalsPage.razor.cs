@@ -42,7 +42,7 @@ public partial class ApprovalsPage
     {
         var parameters = new DialogParameters<DecisionDialog>
         {
-            { d => d.Intro, L["DecisionIntro", change.BusinessName, change.FromTier ?? T["NoTier"], $"{change.ToTier} v{change.ToVersion}", CultureFormat.Date(change.EffectiveFrom), change.ApprovalReasons ?? ""].Value },
+            { d => d.Intro, L["DecisionIntro", change.BusinessName, change.FromTier ?? T["NoTier"], $"{change.ToTier} v{change.ToVersion}", CultureFormat.Date(change.EffectiveFrom), ApprovalReason.Describe(change.ApprovalReasons)].Value },
             { d => d.TextLabel, approve ? T["NoteOptional"] : T["WhyRejected"] },
             { d => d.TextRequired, !approve },
             { d => d.ConfirmText, approve ? T["Approve"] : T["Reject"] },

@@ -75,12 +75,15 @@ public sealed record TierChangePreview
     public Proration? Proration { get; init; }
 
     /// <summary>Why a second person must approve; empty when the change may go ahead at once.</summary>
-    public IReadOnlyList<string> ApprovalReasons { get; init; } = [];
+    public IReadOnlyList<ApprovalReason> Approval { get; init; } = [];
+
+    /// <summary>The same reasons in the reader's language.</summary>
+    public IReadOnlyList<string> ApprovalReasons => [.. Approval.Select(r => r.Describe())];
 
     /// <summary>What is wrong with the request, by field name of <see cref="TierChangeRequest"/> ("" for the request as a whole).</summary>
     public IReadOnlyDictionary<string, string> Errors { get; init; } = new Dictionary<string, string>();
 
-    public bool NeedsApproval => ApprovalReasons.Count > 0;
+    public bool NeedsApproval => Approval.Count > 0;
 
     public bool IsValid => Errors.Count == 0;
 

@@ -96,7 +96,7 @@ public sealed class TierChangeService(
             {
                 Status = SubscriptionStatus.PendingApproval,
                 ApprovalStatus = ApprovalStatus.Pending,
-                ApprovalReasons = string.Join(" ", preview.ApprovalReasons),
+                ApprovalReasons = ApprovalReason.Serialize(preview.Approval),
             };
             inserts.Add(row);
             (action, status) = (AuditActions.Requested, SubscriptionStatus.PendingApproval);
@@ -416,7 +416,7 @@ public sealed class TierChangeService(
             LimitsLowered = current is null ? [] : LimitsLowered(current, at, target, request),
             UsageWarnings = UsageWarnings(usage, newConversations, target.TierName),
             Proration = Prorate(at, currentMonthly, newMonthly),
-            ApprovalReasons = approval,
+            Approval = approval,
             Errors = errors,
         };
     }
@@ -504,38 +504,38 @@ public sealed class TierChangeService(
         }
     }
 
-    private List<string> ApprovalReasons(TierChangeRequest request, DateTimeOffset at, TierOffer target, long newMonthly, bool isSme, bool sizeKnown)
+    private List<ApprovalReason> ApprovalReasons(TierChangeRequest request, DateTimeOffset at, TierOffer target, long newMonthly, bool isSme, bool sizeKnown)
     {
-        var reasons = new List<string>();
+        var reasons = new List<ApprovalReason>();
         if (target.MonthlyPriceCents > 0)
         {
             var off = (target.MonthlyPriceCents - newMonthly) * 100m / target.MonthlyPriceCents;
             if (off > Options.ApprovalAboveDiscountPercent)
             {
-                reasons.Add(Say("ApprovalDiscount", off.ToString("0.#", CultureFormat.Culture), Euro(target.MonthlyPriceCents), Options.ApprovalAboveDiscountPercent));
+                reasons.Add(ApprovalReason.Of(ApprovalReason.Discount, Math.Round(off, 1), target.MonthlyPriceCents, Options.ApprovalAboveDiscountPercent));
             }
         }
 
         if (request.ConversationsOverride is { } conversations && target.ConversationsPer24h is { } tierConversations && conversations > tierConversations)
         {
-            reasons.Add(Say("ApprovalConversations", CultureFormat.Number(conversations), target.TierName, CultureFormat.Number(tierConversations)));
+            reasons.Add(ApprovalReason.Of(ApprovalReason.Conversations, conversations, target.TierName, tierConversations));
         }
 
         if (request.AgentSeatsOverride is { } seats && target.AgentSeats is { } tierSeats && seats > tierSeats)
         {
-            reasons.Add(Say("ApprovalSeats", CultureFormat.Number(seats), target.TierName, CultureFormat.Number(tierSeats)));
+            reasons.Add(ApprovalReason.Of(ApprovalReason.Seats, seats, target.TierName, tierSeats));
         }
 
         if (target.SmeOnly && !isSme)
         {
-            var who = Say(sizeKnown ? "NotSme" : "SizeUnknown");
+            var who = sizeKnown ? "NotSme" : "SizeUnknown";
             if (request.FreeUntil is not { } until)
             {
-                reasons.Add(Say("ApprovalSmeOnly", who, target.TierName, Options.NonSmeFreeGraceDays));
+                reasons.Add(ApprovalReason.Of(ApprovalReason.SmeOnly, who, target.TierName, Options.NonSmeFreeGraceDays));
             }
             else if ((Midnight(until) - at).TotalDays > Options.NonSmeFreeGraceDays)
             {
-                reasons.Add(Say("ApprovalFreePeriod", who, (Midnight(until) - at).TotalDays.ToString("0", CultureFormat.Culture), Options.NonSmeFreeGraceDays));
+                reasons.Add(ApprovalReason.Of(ApprovalReason.FreePeriod, who, Math.Round((Midnight(until) - at).TotalDays), Options.NonSmeFreeGraceDays));
             }
         }
 

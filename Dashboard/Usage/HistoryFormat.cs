@@ -27,17 +27,23 @@ public static class HistoryFormat
             : value.ToString("0", Culture);
     }
 
-    /// <summary>The power of 1,000 that brings <paramref name="max"/> below 1,000 (1 for smaller values), so that the axis steps are round.</summary>
+    /// <summary>
+    /// The power of ten that brings <paramref name="max"/> to between 10 and 10,000 (1 for smaller values): the chart's axis
+    /// arithmetic works in whole steps and does not hold counts in the billions, so points are drawn in this unit.
+    /// </summary>
     public static double ChartUnit(long max)
     {
         var unit = 1.0;
-        while (max / unit >= 1_000)
+        while (max / unit >= 10_000)
         {
-            unit *= 1_000;
+            unit *= 10;
         }
 
         return unit;
     }
+
+    /// <summary>A round step for a chart's value axis (1, 2 or 5 times a power of ten), in the chart's unit, for at most five steps up to the peak.</summary>
+    public static int ChartStep(double peakInUnit) => (int)Math.Max(1, LiveChartGeometry.Scale(peakInUnit).Step);
 
     /// <summary>The change from <paramref name="before"/> to <paramref name="now"/> in percent, or null when there was nothing before.</summary>
     public static double? ChangePercent(long now, long before) => before == 0 ? null : (now - before) * 100.0 / before;

@@ -156,9 +156,10 @@ public sealed partial class HistoryPage : IDisposable
         var every = Math.Max(1, (starts.Count + MaxAxisLabels - 1) / MaxAxisLabels);
         _labels = [.. starts.Select((s, i) => i % every == 0 ? HistoryFormat.PointLabel(s, plan.StepSeconds, plan.Length) : "")];
         // The chart's axis arithmetic does not hold counts in the billions: points are drawn in a unit that keeps them
-        // below 1,000 (so that its steps are round), and the axis labels are written back in messages.
+        // between 10 and 10,000, with a round step, and the axis labels are written back in messages.
         var lines = report.PreviousPeriodLine is { } previous ? report.Series.Append(previous) : report.Series;
-        var unit = HistoryFormat.ChartUnit(lines.SelectMany(s => s.Points).DefaultIfEmpty(0).Max());
+        var peak = lines.SelectMany(s => s.Points).DefaultIfEmpty(0).Max();
+        var unit = HistoryFormat.ChartUnit(peak);
         _series = [.. report.Series.Select(s => new ChartSeries<double> { Name = SeriesName(s.Key, s.Name), Data = s.Points.Select(p => p / unit).ToArray() })];
         if (report.PreviousPeriodLine is { } line)
         {
@@ -169,6 +170,7 @@ public sealed partial class HistoryPage : IDisposable
         {
             YAxisToStringFunc = value => HistoryFormat.Compact(value * unit),
             MaxNumYAxisTicks = 6,
+            YAxisTicks = HistoryFormat.ChartStep(peak / unit),
             ShowToolTips = true,
             LineStrokeWidth = 2,
             YAxisRequireZeroPoint = true,
