@@ -86,6 +86,11 @@ public sealed class ApiKeyAdministrationTests : IAsyncLifetime
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => Keys.CreateAsync(AdminTestServices.PrincipalOf(_admin), null, "no-scopes", [], Ct));
 
         Assert.StartsWith("Give the key at least one scope", AdminText.Describe(ex), StringComparison.Ordinal);
+        using (new Dashboard.Tests.Support.CultureScope("de-DE"))
+        {
+            Assert.Equal("Geben Sie dem Schlüssel mindestens eine Berechtigung.", AdminText.Describe(ex));
+        }
+
         Assert.Empty(await KeyService.ListAsync(Ct));
     }
 

@@ -144,7 +144,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("", Roles.Reviewer, "is not an e-mail address")]
+    [InlineData("", Roles.Reviewer, "Enter an e-mail address such as name@example.com.")]
     [InlineData("someone@example.test", null, "at least one role")]
     public async Task CreateAsync_BadInput_ThrowsArgumentWithReadableMessageAndWritesNothing(string email, string? role, string expected)
     {

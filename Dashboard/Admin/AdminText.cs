@@ -36,6 +36,11 @@ public static class AdminText
         DuplicateValueException duplicate => duplicate.Message,
         ConcurrencyConflictException => Get("Conflict"),
         NotFoundException => Get("Gone"),
+        // The services' own checks, said in the reader's language by what they are about.
+        ArgumentException { ParamName: "roles" } => Get("NeedRole"),
+        ArgumentException { ParamName: "scopes" } => Get("KeyScopes"),
+        ArgumentException { ParamName: "name" } => Get("KeyName"),
+        ArgumentException { ParamName: "email" } => Get("InvalidEmail"),
         ArgumentException argument => WithoutParameterName(argument),
         AdministrationRuleException or UnauthorizedAccessException => exception.Message,
         _ => null,

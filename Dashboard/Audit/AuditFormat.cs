@@ -13,6 +13,9 @@ public static class AuditFormat
     /// <summary>A text of the audit page (AuditFormat.resx) in the current UI culture, or null when there is none.</summary>
     private static string? Find(string key) => s_text.GetString(key, CultureInfo.CurrentUICulture);
 
+    /// <summary>A text of the audit page in the current UI culture; the key itself when there is none.</summary>
+    public static string Text(string key) => Find(key) ?? key;
+
     /// <summary>A time to the second, in UTC, in the reader's date and time format.</summary>
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("G", CultureInfo.CurrentCulture);
 
