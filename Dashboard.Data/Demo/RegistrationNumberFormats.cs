@@ -71,7 +71,7 @@ public static class RegistrationNumberFormats
     private static IEnumerable<RegistrationNumberFormat> Build()
     {
         // Europe: DACH first.
-        yield return new("DE", "Handelsregister (HRA for partnerships and sole traders, HRB for companies)", "HR[AB] [1-9][0-9]{2,5}", "HRB 123456",
+        yield return new("DE", "Handelsregister (HRA/HRB)", "HR[AB] [1-9][0-9]{2,5}", "HRB 123456",
             (r, form) => (IsGermanPartnership(form) ? "HRA " : "HRB ") + Digits(r, 1, 1, 9) + Digits(r, r.Next(3, 6)));
         yield return new("AT", "Firmenbuchnummer", "FN [1-9][0-9]{0,5}[a-z]", "FN 123456a",
             (r, _) => "FN " + Digits(r, 1, 1, 9) + Digits(r, r.Next(4, 6)) + "abdfghikmpstvwxyz"[r.Next(17)]);
