@@ -90,6 +90,22 @@ public sealed class OverviewLiveTests : IAsyncLifetime
     }
 
     [Fact]
+    public void LiveVolumeChart_NodeStartedWithinTheFiveMinutes_ShadesTheSecondsBeforeAndSaysWhy()
+    {
+        var ticks = Enumerable.Range(0, 300).Select(i => Tick(s_start.AddSeconds(-300 + i), i < 150 ? 0 : 500)).ToList();
+
+        var started = _context.Render<LiveVolumeChart>(p => p.Add(c => c.Ticks, ticks).Add(c => c.CountingSince, ticks[150].At));
+
+        Assert.Equal("width: 50.17%", started.Find("[data-testid=live-before]").GetAttribute("style"));
+        Assert.Equal("This node has counted since 10:03:00 UTC; the shaded seconds before that hold only counts that reached it later.",
+            started.Find("[data-testid=live-since]").TextContent);
+
+        var runningLonger = _context.Render<LiveVolumeChart>(p => p.Add(c => c.Ticks, ticks).Add(c => c.CountingSince, ticks[0].At.AddHours(-1)));
+        Assert.Empty(runningLonger.FindAll("[data-testid=live-before]"));
+        Assert.Empty(runningLonger.FindAll("[data-testid=live-since]"));
+    }
+
+    [Fact]
     public void LiveChartGeometry_SameSeconds_AreDrawnOnceForEveryOverview()
     {
         var ticks = Enumerable.Range(0, 300).Select(i => Tick(s_start.AddSeconds(-300 + i), 7 * i)).ToList();

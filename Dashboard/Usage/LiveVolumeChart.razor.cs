@@ -10,9 +10,16 @@ public sealed partial class LiveVolumeChart
     private LiveChartGeometry _geometry = LiveChartGeometry.Of([]);
     private MarkupString _table;
 
+    // How much of the chart's width lies before CountingSince (0–1000, as the drawing box).
+    private double _before;
+
     /// <summary>One tick per second, oldest first; only the last <see cref="UsageLiveSeries.Capacity"/> are drawn.</summary>
     [Parameter, EditorRequired]
     public IReadOnlyList<VolumeTick> Ticks { get; set; } = [];
+
+    /// <summary>When this node began counting; the seconds before it are shaded (they hold only counts that came in later).</summary>
+    [Parameter]
+    public DateTimeOffset? CountingSince { get; set; }
 
     /// <summary>The height of the plot with its axes and legend, as a CSS length.</summary>
     [Parameter]
@@ -36,8 +43,22 @@ public sealed partial class LiveVolumeChart
         var ticks = Ticks.Count > UsageLiveSeries.Capacity ? Ticks.Skip(Ticks.Count - UsageLiveSeries.Capacity).ToList() : Ticks;
         _geometry = LiveChartGeometry.Of(ticks);
         _table = Table(ticks);
+        _before = Before(ticks);
         Summary = Describe(ticks);
     }
+
+    private double Before(IReadOnlyList<VolumeTick> ticks)
+    {
+        if (CountingSince is not { } since || ticks.Count < 2 || ticks[0].At >= since)
+        {
+            return 0;
+        }
+
+        var first = ticks.Count(t => t.At < since);
+        return Math.Min(1.0, (double)first / (ticks.Count - 1)) * LiveChartGeometry.Size;
+    }
+
+    private static string Width(double x) => FormattableString.Invariant($"width: {x / LiveChartGeometry.Size * 100:0.##}%");
 
     private static string Top(double y) => FormattableString.Invariant($"top: {y / LiveChartGeometry.Size * 100:0.##}%");
 

@@ -94,6 +94,9 @@ public sealed partial class UsageOverviewSource(
     private volatile TodayBase? _today;
     private volatile ProgrammeFigures? _programme;
 
+    /// <summary>When this node began counting (see <see cref="UsageWindow.Started"/>).</summary>
+    public DateTimeOffset CountingSince => window.Started;
+
     /// <summary>The live series: one tick per second for five minutes, up to <see cref="SeriesDelay"/> before the last complete second.</summary>
     public IReadOnlyList<VolumeTick> Series() => series.Last(window.LastCompleteSecond - SeriesDelay);
 

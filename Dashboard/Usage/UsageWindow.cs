@@ -48,9 +48,13 @@ public sealed class UsageWindow
         _tiers = tiers;
         _time = time;
         _regionCount = regions.Names.Count;
+        Started = time.GetUtcNow();
         _byRegionKind = new long[Slots * _regionCount * s_kinds];
         Array.Fill(_second, long.MinValue);
     }
+
+    /// <summary>When this node began counting: seconds before it hold only counts that reached the node later.</summary>
+    public DateTimeOffset Started { get; }
 
     /// <summary>The last second that has fully passed.</summary>
     public DateTimeOffset LastCompleteSecond => DateTimeOffset.FromUnixTimeSeconds(_time.GetUtcNow().ToUnixTimeSeconds() - 1);
