@@ -103,6 +103,8 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>Advances the fake clock one second at a time, each time waiting for the simulator's batch of the second just completed.</summary>
     public async Task RunSecondsAsync(FakeTimeProvider time, int seconds)
     {
+        // The simulator starts on a thread of its own: the clock moves only once it has chosen its first second.
+        await Services.GetServices<IHostedService>().OfType<UsageSimulator>().Single().Started.WaitAsync(TimeSpan.FromSeconds(30), Ct);
         var window = Services.GetRequiredService<UsageWindow>();
         for (var i = 0; i < seconds; i++)
         {

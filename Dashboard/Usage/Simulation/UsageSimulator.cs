@@ -26,7 +26,14 @@ public sealed partial class UsageSimulator(
 
     private static readonly TimeSpan s_quietPeriod = TimeSpan.FromMinutes(1);
 
+    private readonly TaskCompletionSource<DateTimeOffset> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DateTimeOffset _quietUntil = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// Completes with the first second the live simulator sends, once it is chosen and the wait for its end is set: from
+    /// then on every second that passes is sent. It does not complete while the simulator is off.
+    /// </summary>
+    public Task<DateTimeOffset> Started => _started.Task;
     private int _suppressed;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -39,8 +46,14 @@ public sealed partial class UsageSimulator(
 
         var model = new TrafficModel(settings.Seed, settings.Reference);
 
-        // The first second the live simulator sends; the backfill stops just before it.
+        // The first second the live simulator sends; the backfill stops just before it. The wait for its end starts here,
+        // before the first await, so that it starts from the same moment as the second does (a clock that moves on while
+        // the backfill is planned cannot leave it waiting for a later end).
         var start = time.GetUtcNow().ToUnixTimeSeconds();
+        var startSecondEnds = DateTimeOffset.FromUnixTimeSeconds(start + 1) - time.GetUtcNow() is { Ticks: > 0 } wait
+            ? Task.Delay(wait, time, stoppingToken)
+            : Task.CompletedTask;
+        _started.TrySetResult(DateTimeOffset.FromUnixTimeSeconds(start));
         var backfilling = Task.CompletedTask;
         try
         {
@@ -57,7 +70,7 @@ public sealed partial class UsageSimulator(
         LogStarted(model.Markets.Count, model.TotalRate(time.GetUtcNow()));
         try
         {
-            await RunLiveAsync(model, start, settings, stoppingToken);
+            await RunLiveAsync(model, start, startSecondEnds, settings, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -66,16 +79,12 @@ public sealed partial class UsageSimulator(
         await backfilling;
     }
 
-    private async Task RunLiveAsync(TrafficModel model, long start, SimulatorOptions settings, CancellationToken stoppingToken)
+    private async Task RunLiveAsync(TrafficModel model, long start, Task startSecondEnds, SimulatorOptions settings, CancellationToken stoppingToken)
     {
         var day = await KeepBusinessDaysAsync(settings.Seed, long.MinValue, stoppingToken);
 
         // To the end of the start second (at once if it has passed meanwhile), then on every whole interval.
-        var wait = DateTimeOffset.FromUnixTimeSeconds(start + 1) - time.GetUtcNow();
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, time, stoppingToken);
-        }
+        await startSecondEnds;
 
         using var timer = new PeriodicTimer(settings.BatchInterval, time);
         var next = start;
