@@ -44,4 +44,15 @@ public sealed class AuditSummaryTests
         Assert.Equal("Called the owner, documents follow on Monday", AuditSummary.Of("Called the owner, documents follow on Monday"));
         Assert.Null(AuditSummary.Of(null));
     }
+
+    [Theory]
+    [InlineData("Submitted with 1 document(s)", "Mit 1 Dokument(en) eingereicht")]
+    [InlineData("Resubmitted with 3 document(s)", "Mit 3 Dokument(en) erneut eingereicht")]
+    [InlineData("Bitte den Handelsregisterauszug nachreichen", "Bitte den Handelsregisterauszug nachreichen")]
+    public void TimelineNote_WrittenByTheConsole_IsGermanForGermanReaders(string stored, string german)
+    {
+        using var culture = new CultureScope("de-DE");
+
+        Assert.Equal(german, Dashboard.Verification.VerificationDisplay.NoteLabel(stored));
+    }
 }

@@ -5,7 +5,7 @@ using MudBlazor;
 namespace Dashboard.Verification;
 
 /// <summary>How states, risk bands and reasons read on the verification pages, in one place.</summary>
-public static class VerificationDisplay
+public static partial class VerificationDisplay
 {
     private static readonly ResourceManager s_text = new(typeof(VerificationDisplay));
 
@@ -26,6 +26,15 @@ public static class VerificationDisplay
     /// <summary>A document kind as a reader names it; a kind the console has no words for shows as the platform sent it.</summary>
     public static string DocumentLabel(string kind) => Find("Document." + kind) ?? kind;
 
+    /// <summary>
+    /// A timeline note in the reader's language when the console wrote it ("Submitted with 2 document(s)"); a note a person
+    /// typed is shown as written.
+    /// </summary>
+    public static string NoteLabel(string note) => ConsoleNote().Match(note) is { Success: true } match
+        ? Format(match.Groups["kind"].Value == "Submitted" ? "Note.Submitted" : "Note.Resubmitted",
+            int.Parse(match.Groups["count"].Value, CultureInfo.InvariantCulture))
+        : note;
+
     public static string RiskLabel(string band) => Find("Risk." + band) ?? band;
 
     public static string EventLabel(string kind) => Find("Event." + kind) ?? kind;
@@ -38,4 +47,7 @@ public static class VerificationDisplay
     };
 
     public static string ReasonLabel(string reason) => Find("Reason." + reason) ?? Get("Reason.OTHER");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<kind>Submitted|Resubmitted) with (?<count>\d+) document\(s\)$")]
+    private static partial System.Text.RegularExpressions.Regex ConsoleNote();
 }
