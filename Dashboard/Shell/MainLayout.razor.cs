@@ -13,7 +13,8 @@ namespace Dashboard.Shell;
 public partial class MainLayout
 {
     private ConsoleThemeProvider? _themeProvider;
-    private bool _drawerOpen = true;
+    private bool _dockedClosed;
+    private bool _overlaidOpen;
     private bool _isDarkMode;
     private string _themePreference = UserThemes.System;
     private long? _userId;
@@ -73,8 +74,19 @@ public partial class MainLayout
         }
     }
 
-    // A new page starts without the previous page's error.
-    protected override void OnParametersSet() => _errorBoundary?.Recover();
+    /// <summary>
+    /// The frame's state for the style sheet: whether the docked navigation (wide screens) is closed and whether the
+    /// overlaid one (narrow screens) is open. Which of the two applies is the style sheet's choice, by the window's width.
+    /// </summary>
+    private string ShellClass =>
+        "console-shell" + (_dockedClosed ? " nav-docked-closed" : "") + (_overlaidOpen ? " nav-overlaid-open" : "");
+
+    // A new page starts without the previous page's error, and without the navigation laid over it.
+    protected override void OnParametersSet()
+    {
+        _errorBoundary?.Recover();
+        _overlaidOpen = false;
+    }
 
     private void Recover() => _errorBoundary?.Recover();
 
@@ -95,7 +107,11 @@ public partial class MainLayout
         StateHasChanged();
     }
 
-    private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
+    private void ToggleDockedNavigation() => _dockedClosed = !_dockedClosed;
+
+    private void ToggleOverlaidNavigation() => _overlaidOpen = !_overlaidOpen;
+
+    private void CloseOverlaidNavigation() => _overlaidOpen = false;
 
     private async Task ToggleThemeAsync()
     {

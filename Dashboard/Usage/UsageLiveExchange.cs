@@ -18,8 +18,11 @@ namespace Dashboard.Usage;
 /// </para>
 /// <para>
 /// While Redis is down the node keeps its cells (those still inside the window) and sends them when Redis is back,
-/// so the other nodes' charts fill in; a message whose send failed half-way is dropped rather than risk counting it
-/// twice. Tiers travel by code: each node numbers tier codes in the order it met them.
+/// so the other nodes' charts fill in. The other nodes reconnect on their own schedule, and a message sent before they
+/// have subscribed again is lost to them; so the kept cells wait until as many nodes listen on the channel as received
+/// the last message before the outage, or at most <see cref="CatchUpWait"/>. Cells of new batches go out at once
+/// meanwhile. A message whose send failed half-way is dropped rather than risk counting it twice. Tiers travel by
+/// code: each node numbers tier codes in the order it met them.
 /// </para>
 /// </summary>
 public sealed partial class UsageLiveExchange(RedisConnection redis, UsageWindow window, UsageTiers tiers, TimeProvider time, ILogger<UsageLiveExchange> logger)
@@ -34,18 +37,32 @@ public sealed partial class UsageLiveExchange(RedisConnection redis, UsageWindow
     private const int CellBytes = 16;
     private static readonly TimeSpan s_retry = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long cells kept through an outage wait, once Redis is back, for the other nodes to subscribe again: three
+    /// times the longest pause between a node's reconnection attempts.
+    /// </summary>
+    public static readonly TimeSpan CatchUpWait = TimeSpan.FromSeconds(15);
+
     private readonly Channel<(long[] Keys, long[] Counts)> _outbox =
         System.Threading.Channels.Channel.CreateUnbounded<(long[] Keys, long[] Counts)>(new UnboundedChannelOptions { SingleReader = true });
 
-    // Only the send loop touches this.
+    // Only the send loop touches these: cells to send now, cells kept through an outage, how many nodes received the
+    // last message sent before it, and since when Redis is back.
     private readonly Dictionary<long, long> _pending = [];
+    private readonly Dictionary<long, long> _kept = [];
+    private long _listeners;
+    private DateTimeOffset? _backSince;
     private long _received;
+    private long _caughtUp;
 
     /// <summary>This node's id in the messages.</summary>
     public Guid NodeId { get; } = Guid.NewGuid();
 
     /// <summary>Cells received from other nodes so far.</summary>
     public long ReceivedCells => Interlocked.Read(ref _received);
+
+    /// <summary>Cells kept through an outage and sent once Redis was back, so far.</summary>
+    public long CaughtUpCells => Interlocked.Read(ref _caughtUp);
 
     /// <summary>Hands an accepted batch's per-second cells (packed keys, tier as this node's index) to the other nodes.</summary>
     internal void Share(long[] keys, long[] counts) => _outbox.Writer.TryWrite((keys, counts));
@@ -85,13 +102,13 @@ public sealed partial class UsageLiveExchange(RedisConnection redis, UsageWindow
         var outbox = _outbox.Reader;
         while (true)
         {
-            if (_pending.Count == 0)
+            if (_pending.Count == 0 && _kept.Count == 0)
             {
                 await outbox.WaitToReadAsync(stoppingToken);
             }
             else
             {
-                // Cells are waiting for Redis: look again in a moment, or when more arrive.
+                // Cells are waiting for Redis or for the other nodes: look again in a moment, or when more arrive.
                 using var pause = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 pause.CancelAfter(s_retry);
                 try
@@ -113,25 +130,77 @@ public sealed partial class UsageLiveExchange(RedisConnection redis, UsageWindow
 
             try
             {
-                DropExpired();
-                if (_pending.Count > 0 && redis.IsConnected)
-                {
-                    await SendPendingAsync();
-                }
+                await SendOrKeepAsync();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The node keeps serving its own counts whatever happens here.
-                LogSendFailed(e, _pending.Count);
+                LogSendFailed(e, _pending.Count + _kept.Count);
                 _pending.Clear();
+                _kept.Clear();
             }
         }
     }
 
-    private async Task SendPendingAsync()
+    private async Task SendOrKeepAsync()
     {
-        var cells = _pending.ToArray();
-        _pending.Clear();
+        DropExpired(_pending);
+        DropExpired(_kept);
+        if (!redis.IsConnected)
+        {
+            foreach (var (key, count) in _pending)
+            {
+                _kept[key] = _kept.GetValueOrDefault(key) + count;
+            }
+
+            _pending.Clear();
+            _backSince = null;
+            return;
+        }
+
+        if (_pending.Count > 0)
+        {
+            var listeners = await SendAsync(_pending);
+            if (_kept.Count == 0 && listeners > 0)
+            {
+                _listeners = listeners;
+            }
+        }
+
+        if (_kept.Count > 0 && await OthersListenAgainAsync())
+        {
+            var count = _kept.Count;
+            var listeners = await SendAsync(_kept);
+            if (listeners > 0)
+            {
+                _listeners = listeners;
+            }
+
+            Interlocked.Add(ref _caughtUp, count);
+            _backSince = null;
+        }
+    }
+
+    /// <summary>Whether as many nodes listen as before the outage, or the wait for them is over.</summary>
+    private async Task<bool> OthersListenAgainAsync()
+    {
+        var now = time.GetUtcNow();
+        _backSince ??= now;
+        if (now - _backSince >= CatchUpWait)
+        {
+            return true;
+        }
+
+        var server = redis.Multiplexer.GetServers().FirstOrDefault(s => s.IsConnected);
+        return server is not null && await server.SubscriptionSubscriberCountAsync(Channel) >= _listeners;
+    }
+
+    /// <summary>Sends the cells and empties them; answers how many nodes received the last message (this one included).</summary>
+    private async Task<long> SendAsync(Dictionary<long, long> from)
+    {
+        var cells = from.ToArray();
+        from.Clear();
+        var listeners = 0L;
         var subscriber = redis.Multiplexer.GetSubscriber();
         for (var start = 0; start < cells.Length; start += MaxCellsPerMessage)
         {
@@ -139,7 +208,7 @@ public sealed partial class UsageLiveExchange(RedisConnection redis, UsageWindow
             var message = Encode(NodeId, cells.AsSpan(start, length), tiers.Code);
             try
             {
-                await subscriber.PublishAsync(Channel, message);
+                listeners = await subscriber.PublishAsync(Channel, message);
             }
             catch (Exception e) when (e is RedisException or TimeoutException)
             {
@@ -147,16 +216,18 @@ public sealed partial class UsageLiveExchange(RedisConnection redis, UsageWindow
                 LogSendFailed(e, length);
             }
         }
+
+        return listeners;
     }
 
-    private void DropExpired()
+    private void DropExpired(Dictionary<long, long> cells)
     {
         var oldest = time.GetUtcNow().ToUnixTimeSeconds() - (long)UsageWindow.Length.TotalSeconds;
-        foreach (var key in _pending.Keys)
+        foreach (var key in cells.Keys)
         {
             if (UsageKey.Time(key) < oldest)
             {
-                _pending.Remove(key);
+                cells.Remove(key);
             }
         }
     }
