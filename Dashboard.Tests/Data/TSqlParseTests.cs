@@ -172,7 +172,7 @@ public sealed partial class TSqlParseTests
     }
 
     /// <summary>Every string the data layer's types hold that starts like a statement, with the SQL Server provider in place.</summary>
-    private static List<(string Source, string Text)> QueryTexts()
+    internal static List<(string Source, string Text)> QueryTexts()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -232,12 +232,18 @@ public sealed partial class TSqlParseTests
 
     private static IList<ParseError> Parse(string text)
     {
+        ParseFragment(text, out var errors);
+        return errors;
+    }
+
+    /// <summary>The text's syntax tree as SQL Server receives it (after Dapper's list expansion).</summary>
+    internal static TSqlFragment? ParseFragment(string text, out IList<ParseError> errors)
+    {
         // Dapper expands "IN @List" into "IN (@List1, @List2, …)" before the text reaches the server.
         var expanded = DapperListParameter().Replace(text, m => $"IN ({m.Groups[1].Value}1, {m.Groups[1].Value}2)");
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
         using var reader = new StringReader(expanded);
-        parser.Parse(reader, out var errors);
-        return errors;
+        return parser.Parse(reader, out errors);
     }
 
     [GeneratedRegex(@"^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|MERGE|CREATE|ALTER|DROP|DECLARE|IF|BEGIN|SET|EXEC)\b", RegexOptions.IgnoreCase)]
