@@ -35,18 +35,6 @@ public sealed class UsageHub(UsageRegions regions, UsageConnections connections)
     /// <summary>The authentication scheme of the hub: the API key when one is given, the sign-in cookie otherwise.</summary>
     public const string Scheme = "UsageStream";
 
-    public override Task OnConnectedAsync()
-    {
-        connections.Connected(Context.ConnectionId);
-        return Task.CompletedTask;
-    }
-
-    public override Task OnDisconnectedAsync(Exception? exception)
-    {
-        connections.Disconnected(Context.ConnectionId);
-        return Task.CompletedTask;
-    }
-
     /// <summary>Receive <see cref="IUsageClient.RegionTick"/> for a region (any case); an unknown region is refused with the list.</summary>
     public void JoinRegion(string region) => connections.Join(Context.ConnectionId, Known(region));
 

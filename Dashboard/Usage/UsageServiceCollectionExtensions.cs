@@ -55,6 +55,12 @@ public static class UsageServiceCollectionExtensions
         {
             AddScaleOut(services);
         }
+        else
+        {
+            services.AddSingleton<DefaultHubLifetimeManager<UsageHub>>();
+            services.AddSingleton<HubLifetimeManager<UsageHub>>(sp => new UsageHubLifetimeManager(
+                sp.GetRequiredService<DefaultHubLifetimeManager<UsageHub>>(), sp.GetRequiredService<UsageConnections>()));
+        }
 
         AddHubAccess(services);
         return services;
@@ -75,9 +81,11 @@ public static class UsageServiceCollectionExtensions
             o.ConnectionFactory = _ => Task.FromResult(redis.Multiplexer);
         });
         services.AddSingleton<RedisHubLifetimeManager<UsageHub>>();
-        services.AddSingleton<HubLifetimeManager<UsageHub>>(sp => new OutageTolerantHubLifetimeManager<UsageHub>(
-            sp.GetRequiredService<RedisHubLifetimeManager<UsageHub>>(), sp.GetRequiredService<RedisConnection>(),
-            sp.GetRequiredService<ILogger<OutageTolerantHubLifetimeManager<UsageHub>>>()));
+        services.AddSingleton<HubLifetimeManager<UsageHub>>(sp => new UsageHubLifetimeManager(
+            new OutageTolerantHubLifetimeManager<UsageHub>(
+                sp.GetRequiredService<RedisHubLifetimeManager<UsageHub>>(), sp.GetRequiredService<RedisConnection>(),
+                sp.GetRequiredService<ILogger<OutageTolerantHubLifetimeManager<UsageHub>>>()),
+            sp.GetRequiredService<UsageConnections>()));
     }
 
     /// <summary>

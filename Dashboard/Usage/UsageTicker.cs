@@ -1,5 +1,4 @@
 using Dashboard.Platform;
-using Microsoft.AspNetCore.SignalR;
 
 namespace Dashboard.Usage;
 
@@ -16,7 +15,6 @@ namespace Dashboard.Usage;
 public sealed partial class UsageTicker(
     UsageWindow window,
     UsageFeed feed,
-    IHubContext<UsageHub, IUsageClient> hub,
     UsageConnections connections,
     UsageRegions regions,
     TimeProvider time,
@@ -51,20 +49,13 @@ public sealed partial class UsageTicker(
             var tick = window.Tick(second);
             await feed.PublishAsync(tick);
 
-            // One send per connection of this node: a connection on this node is written to directly, also with the backplane.
-            var sends = new List<Task>();
-            foreach (var connection in connections.All)
-            {
-                sends.Add(hub.Clients.Client(connection).VolumeTick(tick));
-            }
-
+            // Written to this node's connections directly (one serialization for all), also with the backplane.
+            var sends = new List<Task> { connections.SendAsync(nameof(IUsageClient.VolumeTick), tick) };
             foreach (var region in regions.Names)
             {
-                var members = connections.InRegion(region);
-                if (members.Count > 0)
+                if (connections.AnyInRegion(region))
                 {
-                    var regionTick = window.RegionTick(second, region);
-                    sends.AddRange(members.Select(connection => hub.Clients.Client(connection).RegionTick(regionTick)));
+                    sends.Add(connections.SendAsync(nameof(IUsageClient.RegionTick), window.RegionTick(second, region), region));
                 }
             }
 

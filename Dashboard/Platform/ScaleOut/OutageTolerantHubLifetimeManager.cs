@@ -10,54 +10,12 @@ namespace Dashboard.Platform.ScaleOut;
 /// failed) in the background. Everything else goes to the backplane unchanged.
 /// </summary>
 public sealed partial class OutageTolerantHubLifetimeManager<THub>(HubLifetimeManager<THub> backplane, RedisConnection redis, ILogger<OutageTolerantHubLifetimeManager<THub>> logger)
-    : HubLifetimeManager<THub>
+    : ForwardingHubLifetimeManager<THub>(backplane)
     where THub : Hub
 {
-    public override Task OnConnectedAsync(HubConnectionContext connection) => UnlessRedisIsDown(backplane.OnConnectedAsync(connection), connection.ConnectionId);
+    public override Task OnConnectedAsync(HubConnectionContext connection) => UnlessRedisIsDown(Inner.OnConnectedAsync(connection), connection.ConnectionId);
 
-    public override Task OnDisconnectedAsync(HubConnectionContext connection) => UnlessRedisIsDown(backplane.OnDisconnectedAsync(connection), connection.ConnectionId);
-
-    public override Task SendAllAsync(string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        backplane.SendAllAsync(methodName, args, cancellationToken);
-
-    public override Task SendAllExceptAsync(string methodName, object?[] args, IReadOnlyList<string> excludedConnectionIds, CancellationToken cancellationToken = default) =>
-        backplane.SendAllExceptAsync(methodName, args, excludedConnectionIds, cancellationToken);
-
-    public override Task SendConnectionAsync(string connectionId, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        backplane.SendConnectionAsync(connectionId, methodName, args, cancellationToken);
-
-    public override Task SendConnectionsAsync(IReadOnlyList<string> connectionIds, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        backplane.SendConnectionsAsync(connectionIds, methodName, args, cancellationToken);
-
-    public override Task SendGroupAsync(string groupName, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        backplane.SendGroupAsync(groupName, methodName, args, cancellationToken);
-
-    public override Task SendGroupsAsync(IReadOnlyList<string> groupNames, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        backplane.SendGroupsAsync(groupNames, methodName, args, cancellationToken);
-
-    public override Task SendGroupExceptAsync(string groupName, string methodName, object?[] args, IReadOnlyList<string> excludedConnectionIds, CancellationToken cancellationToken = default) =>
-        backplane.SendGroupExceptAsync(groupName, methodName, args, excludedConnectionIds, cancellationToken);
-
-    public override Task SendUserAsync(string userId, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        backplane.SendUserAsync(userId, methodName, args, cancellationToken);
-
-    public override Task SendUsersAsync(IReadOnlyList<string> userIds, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        backplane.SendUsersAsync(userIds, methodName, args, cancellationToken);
-
-    public override Task AddToGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default) =>
-        backplane.AddToGroupAsync(connectionId, groupName, cancellationToken);
-
-    public override Task RemoveFromGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default) =>
-        backplane.RemoveFromGroupAsync(connectionId, groupName, cancellationToken);
-
-    public override Task<T> InvokeConnectionAsync<T>(string connectionId, string methodName, object?[] args, CancellationToken cancellationToken) =>
-        backplane.InvokeConnectionAsync<T>(connectionId, methodName, args, cancellationToken);
-
-    public override Task SetConnectionResultAsync(string connectionId, Microsoft.AspNetCore.SignalR.Protocol.CompletionMessage result) =>
-        backplane.SetConnectionResultAsync(connectionId, result);
-
-    public override bool TryGetReturnType(string invocationId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Type? type) =>
-        backplane.TryGetReturnType(invocationId, out type);
+    public override Task OnDisconnectedAsync(HubConnectionContext connection) => UnlessRedisIsDown(Inner.OnDisconnectedAsync(connection), connection.ConnectionId);
 
     private Task UnlessRedisIsDown(Task backplaneWork, string connectionId)
     {
