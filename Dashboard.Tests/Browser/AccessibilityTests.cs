@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Dashboard.Data.Identity;
 using Dashboard.Data.Verification;
 using Dashboard.Platform;
 using Dashboard.Tests.Support;
@@ -58,6 +59,21 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
         }
 
         public ValueTask DisposeAsync() => App.DisposeAsync();
+
+        /// <summary>
+        /// Waits until no one but <paramref name="email"/> holds the request: a visit before, by another role, releases
+        /// its claim once its page has closed, which the server learns a moment later.
+        /// </summary>
+        public async Task WaitUntilFreeForAsync(string email)
+        {
+            var user = await App.Services.GetRequiredService<IAccountStore>().FindByEmailAsync(email, CancellationToken.None);
+            var requests = App.Services.GetRequiredService<IVerificationStore>();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            while ((await requests.GetAsync(RequestId, CancellationToken.None))!.IsHeldByOther(user!.Id, DateTimeOffset.UtcNow))
+            {
+                await Task.Delay(50, timeout.Token);
+            }
+        }
     }
 
     /// <summary>A page to visit (<c>{request}</c>, <c>{business}</c> filled in), its title, and optionally a dialog to open on it.</summary>
@@ -266,6 +282,11 @@ public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityTest
             var path = stop.Path
                 .Replace("{request}", host.RequestId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{business}", host.BusinessId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            if (stop.Opens == "decision")
+            {
+                await host.WaitUntilFreeForAsync(role + "@demo.local");
+            }
+
             await page.GotoAsync(path);
             await Assertions.Expect(page.Locator("h1").First).ToBeVisibleAsync();
             if (role != "anonymous")

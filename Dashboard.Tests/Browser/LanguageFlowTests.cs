@@ -6,23 +6,12 @@ namespace Dashboard.Tests.Browser;
 
 /// <summary>The console's language in real Chromium: the user's choice, kept on the user, else the browser's languages.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class LanguageFlowTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class LanguageFlowTests(BrowserFixture browser) : ConsoleInBrowserTest
 {
-    private readonly ConsoleAppFactory _app = new();
-    private Uri _address = default!;
-
-    public ValueTask InitializeAsync()
-    {
-        _address = _app.StartKestrel();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
-
     [Fact]
     public async Task LanguageSwitch_ToGerman_IsRememberedForTheUserInAnotherBrowser()
     {
-        await using (var first = await browser.NewContextAsync(_address, "en-US"))
+        await using (var first = await browser.NewContextAsync(Address, "en-US"))
         {
             var page = await first.NewPageAsync();
             await SignInAsync(page, "reviewer@demo.local");
@@ -46,7 +35,7 @@ public sealed class LanguageFlowTests(BrowserFixture browser) : IAsyncLifetime
         }
 
         // Another browser, whose languages are English, with none of the first one's cookies.
-        await using var second = await browser.NewContextAsync(_address, "en-US");
+        await using var second = await browser.NewContextAsync(Address, "en-US");
         var again = await second.NewPageAsync();
         await again.GotoAsync("/login");
         await Assertions.Expect(again.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();
@@ -59,7 +48,7 @@ public sealed class LanguageFlowTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task BrowserLanguage_GermanAndNoChoice_ShowsGerman()
     {
-        await using var context = await browser.NewContextAsync(_address, "de-DE");
+        await using var context = await browser.NewContextAsync(Address, "de-DE");
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/login");
@@ -75,7 +64,7 @@ public sealed class LanguageFlowTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task BrowserLanguage_EnglishAndNoChoice_ShowsEnglish()
     {
-        await using var context = await browser.NewContextAsync(_address, "en-US");
+        await using var context = await browser.NewContextAsync(Address, "en-US");
         var page = await context.NewPageAsync();
 
         await SignInAsync(page, "senior@demo.local");
@@ -88,7 +77,7 @@ public sealed class LanguageFlowTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task CultureEndpoint_UnknownLanguageOrForeignReturnUrl_IsRefusedOrKeptOnSite()
     {
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _address };
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Address };
 
         var unknown = await client.GetAsync(new Uri("/culture?lang=fr&returnUrl=/", UriKind.Relative), Xunit.TestContext.Current.CancellationToken);
         var foreign = await client.GetAsync(new Uri("/culture?lang=de&returnUrl=https://evil.example/", UriKind.Relative), Xunit.TestContext.Current.CancellationToken);

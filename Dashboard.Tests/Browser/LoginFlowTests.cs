@@ -5,23 +5,12 @@ namespace Dashboard.Tests.Browser;
 
 /// <summary>Signing in and out through the real login form, in real Chromium against the real host on a loopback port.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class LoginFlowTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class LoginFlowTests(BrowserFixture browser) : ConsoleInBrowserTest
 {
-    private readonly ConsoleAppFactory _app = new();
-    private Uri _address = default!;
-
-    public ValueTask InitializeAsync()
-    {
-        _address = _app.StartKestrel();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
-
     [Fact]
     public async Task LoginForm_Reviewer_LandsOnQueueThenSignsOut()
     {
-        await using var context = await browser.NewContextAsync(_address);
+        await using var context = await browser.NewContextAsync(Address);
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/");
@@ -48,7 +37,7 @@ public sealed class LoginFlowTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task LoginForm_WrongPassword_ShowsErrorAndStaysOnLogin()
     {
-        await using var context = await browser.NewContextAsync(_address);
+        await using var context = await browser.NewContextAsync(Address);
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/login");
@@ -63,7 +52,7 @@ public sealed class LoginFlowTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task ThemeToggle_Admin_IsRememberedAcrossSignIns()
     {
-        await using var context = await browser.NewContextAsync(_address);
+        await using var context = await browser.NewContextAsync(Address);
         var page = await context.NewPageAsync();
         await SignInAsync(page, "admin@demo.local");
         await ConsolePage.WaitForInteractiveAsync(page);
@@ -71,7 +60,7 @@ public sealed class LoginFlowTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByTestId("theme-toggle").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" })).ToBeVisibleAsync();
 
-        await using var second = await browser.NewContextAsync(_address);
+        await using var second = await browser.NewContextAsync(Address);
         var again = await second.NewPageAsync();
         await SignInAsync(again, "admin@demo.local");
         await Assertions.Expect(again.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" })).ToBeVisibleAsync();

@@ -9,19 +9,8 @@ namespace Dashboard.Tests.Browser;
 /// error. With DASHBOARD_SCREENSHOTS set to a folder, each page is saved there to be looked at.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class PageTourTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class PageTourTests(BrowserFixture browser) : ConsoleInBrowserTest
 {
-    private readonly ConsoleAppFactory _app = new();
-    private Uri _address = default!;
-
-    public ValueTask InitializeAsync()
-    {
-        _address = _app.StartKestrel();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
-
     [Theory]
     [InlineData("reviewer@demo.local", "/verification", "Verification queue")]
     [InlineData("senior@demo.local", "/verification/stats", "Reviewer statistics")]
@@ -37,7 +26,7 @@ public sealed class PageTourTests(BrowserFixture browser) : IAsyncLifetime
     [InlineData("reviewer@demo.local", "/audit", "Audit log")]
     public async Task Page_ForItsRole_RendersLiveWithoutErrors(string email, string path, string heading)
     {
-        await using var context = await browser.NewContextAsync(_address);
+        await using var context = await browser.NewContextAsync(Address);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) =>

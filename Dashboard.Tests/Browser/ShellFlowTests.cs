@@ -10,24 +10,14 @@ namespace Dashboard.Tests.Browser;
 /// and closes as a menu should.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class ShellFlowTests(BrowserFixture browser) : IAsyncLifetime
+public sealed partial class ShellFlowTests(BrowserFixture browser) : ConsoleInBrowserTest
 {
     private const int DrawerWidth = 240;
-    private readonly ConsoleAppFactory _app = new();
-    private Uri _address = default!;
-
-    public ValueTask InitializeAsync()
-    {
-        _address = _app.StartKestrel();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
     public async Task Navigation_OnAWideScreen_IsDockedBesideThePageAndFoldsAwayOnRequest()
     {
-        await using var context = await browser.NewContextAsync(_address, width: 1440, height: 900);
+        await using var context = await browser.NewContextAsync(Address, width: 1440, height: 900);
         var page = await ConsolePage.SignInAsync(context, "manager@demo.local");
         await ConsolePage.WaitForInteractiveAsync(page);
         var nav = MainNavigation(page);
@@ -55,7 +45,7 @@ public sealed partial class ShellFlowTests(BrowserFixture browser) : IAsyncLifet
     [Fact]
     public async Task Navigation_OnANarrowScreen_IsClosedFromTheFirstPaintOpensOverThePageAndClosesOnNavigating()
     {
-        await using var context = await browser.NewContextAsync(_address, width: 1024, height: 768);
+        await using var context = await browser.NewContextAsync(Address, width: 1024, height: 768);
         var page = await ConsolePage.SignInAsync(context, "manager@demo.local");
 
         // The page as the server sends it, with the console's script held back: no sliding drawer after the first paint.
@@ -96,7 +86,7 @@ public sealed partial class ShellFlowTests(BrowserFixture browser) : IAsyncLifet
     [Fact]
     public async Task UserMenu_OpensWithWhoIsSignedInAndTheirRolesAndClosesOnEscape()
     {
-        await using var context = await browser.NewContextAsync(_address);
+        await using var context = await browser.NewContextAsync(Address);
         var page = await ConsolePage.SignInAsync(context, "senior@demo.local");
         await ConsolePage.WaitForInteractiveAsync(page);
         var menu = page.GetByTestId("user-menu");

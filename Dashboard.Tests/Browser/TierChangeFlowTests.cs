@@ -13,19 +13,8 @@ namespace Dashboard.Tests.Browser;
 /// approves it, sees it in the timeline — and cannot reach reviews, administration or live usage.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class TierChangeFlowTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class TierChangeFlowTests(BrowserFixture browser) : ConsoleInBrowserTest(new Dictionary<string, string?> { ["Demo:BusinessCount"] = "0" })
 {
-    private readonly ConsoleAppFactory _app = new(new Dictionary<string, string?> { ["Demo:BusinessCount"] = "0" });
-    private Uri _address = default!;
-
-    public ValueTask InitializeAsync()
-    {
-        _address = _app.StartKestrel();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
-
     [Fact]
     public async Task Manager_SchedulesUpgradeWith30PercentOff_ItWaitsForApproval_AdminApproves()
     {
@@ -34,7 +23,7 @@ public sealed class TierChangeFlowTests(BrowserFixture browser) : IAsyncLifetime
         var startsOn = today.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var discountEnds = today.AddMonths(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        await using var managerContext = await browser.NewContextAsync(_address);
+        await using var managerContext = await browser.NewContextAsync(Address);
         var manager = await SignInAsync(managerContext, "manager@demo.local");
         await manager.GotoAsync("/businesses");
         await ConsolePage.WaitForInteractiveAsync(manager);
@@ -75,7 +64,7 @@ public sealed class TierChangeFlowTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(waiting.GetByTestId("approve-change")).ToHaveCountAsync(0);
         await Assertions.Expect(manager.GetByTestId("current-tier")).ToHaveTextAsync("Free v1");
 
-        await using var adminContext = await browser.NewContextAsync(_address);
+        await using var adminContext = await browser.NewContextAsync(Address);
         var admin = await SignInAsync(adminContext, "admin@demo.local");
         await admin.GotoAsync("/approvals");
         await ConsolePage.WaitForInteractiveAsync(admin);
@@ -103,8 +92,8 @@ public sealed class TierChangeFlowTests(BrowserFixture browser) : IAsyncLifetime
 
     private async Task ApplyAsync(string externalId, string name)
     {
-        var key = await _app.Services.GetRequiredService<ApiKeyService>().CreateAsync("platform-" + externalId, ["verification:write"], Dashboard.Data.Audit.Actor.Console(), CancellationToken.None);
-        using var client = _app.CreateClient();
+        var key = await App.Services.GetRequiredService<ApiKeyService>().CreateAsync("platform-" + externalId, ["verification:write"], Dashboard.Data.Audit.Actor.Console(), CancellationToken.None);
+        using var client = App.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", key.Key);
         using var response = await client.PostAsJsonAsync("/api/v1/verification-requests", new
         {

@@ -10,24 +10,13 @@ namespace Dashboard.Tests.Browser;
 
 /// <summary>Reviewers deciding requests in real Chromium against the real host: four eyes, and a stale decision.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class VerificationFlowTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class VerificationFlowTests(BrowserFixture browser) : ConsoleInBrowserTest(new Dictionary<string, string?> { ["Demo:BusinessCount"] = "0" })
 {
-    private readonly ConsoleAppFactory _app = new(new Dictionary<string, string?> { ["Demo:BusinessCount"] = "0" });
-    private Uri _address = default!;
-
-    public ValueTask InitializeAsync()
-    {
-        _address = _app.StartKestrel();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
-
     [Fact]
     public async Task FourEyes_ReviewerApprovesBank_SeniorCompletesIt()
     {
         var requestId = await ApplyAsync("biz-bank", "Hanse Privatbank", "Bank");
-        await using var reviewerContext = await browser.NewContextAsync(_address);
+        await using var reviewerContext = await browser.NewContextAsync(Address);
         var reviewer = await SignInAsync(reviewerContext, "reviewer@demo.local");
 
         await reviewer.GotoAsync($"/verification/{requestId}");
@@ -39,7 +28,7 @@ public sealed class VerificationFlowTests(BrowserFixture browser) : IAsyncLifeti
         await reviewer.GetByTestId("decision-confirm").ClickAsync();
         await Assertions.Expect(reviewer.GetByTestId("request-status")).ToHaveTextAsync("Awaiting 2nd approval");
 
-        await using var seniorContext = await browser.NewContextAsync(_address);
+        await using var seniorContext = await browser.NewContextAsync(Address);
         var senior = await SignInAsync(seniorContext, "senior@demo.local");
         await senior.GotoAsync($"/verification/{requestId}");
         await ConsolePage.WaitForInteractiveAsync(senior);
@@ -58,7 +47,7 @@ public sealed class VerificationFlowTests(BrowserFixture browser) : IAsyncLifeti
     public async Task StaleDecision_ChangedInAnotherTab_IsRefusedWithAMessage()
     {
         var requestId = await ApplyAsync("biz-shop", "Eckladen Moser", "LocalShop");
-        await using var context = await browser.NewContextAsync(_address);
+        await using var context = await browser.NewContextAsync(Address);
         var first = await SignInAsync(context, "reviewer@demo.local");
         await first.GotoAsync($"/verification/{requestId}");
         await ConsolePage.WaitForInteractiveAsync(first);
@@ -83,14 +72,14 @@ public sealed class VerificationFlowTests(BrowserFixture browser) : IAsyncLifeti
     public async Task Queue_ClaimElsewhere_ShowsOnAnOpenQueueWithoutReload()
     {
         var requestId = await ApplyAsync("biz-live", "Kiosk am Markt", "LocalShop");
-        await using var watcherContext = await browser.NewContextAsync(_address);
+        await using var watcherContext = await browser.NewContextAsync(Address);
         var watcher = await SignInAsync(watcherContext, "senior@demo.local");
         await watcher.GotoAsync("/verification");
         await ConsolePage.WaitForInteractiveAsync(watcher);
         var row = watcher.Locator("tr.queue-row", new() { HasText = "Kiosk am Markt" });
         await Assertions.Expect(row).ToContainTextAsync("Pending");
 
-        await using var reviewerContext = await browser.NewContextAsync(_address);
+        await using var reviewerContext = await browser.NewContextAsync(Address);
         var reviewer = await SignInAsync(reviewerContext, "reviewer@demo.local");
         await reviewer.GotoAsync($"/verification/{requestId}");
         await ConsolePage.WaitForInteractiveAsync(reviewer);
@@ -103,8 +92,8 @@ public sealed class VerificationFlowTests(BrowserFixture browser) : IAsyncLifeti
 
     private async Task<long> ApplyAsync(string externalId, string name, string category)
     {
-        var key = await _app.Services.GetRequiredService<ApiKeyService>().CreateAsync("platform-" + externalId, ["verification:write"], Dashboard.Data.Audit.Actor.Console(), CancellationToken.None);
-        using var client = _app.CreateClient();
+        var key = await App.Services.GetRequiredService<ApiKeyService>().CreateAsync("platform-" + externalId, ["verification:write"], Dashboard.Data.Audit.Actor.Console(), CancellationToken.None);
+        using var client = App.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", key.Key);
         using var response = await client.PostAsJsonAsync("/api/v1/verification-requests", new
         {
