@@ -22,6 +22,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
+        // Expectations wait as long as the pages do (see NewContextAsync): on a busy machine a page can take seconds.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -55,7 +57,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = locale,
             TimezoneId = "UTC",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: a whole test run shares two cores with many consoles, simulators and browsers at once.
+        context.SetDefaultTimeout(30_000);
         return context;
     }
 

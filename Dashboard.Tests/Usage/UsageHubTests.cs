@@ -103,6 +103,46 @@ public sealed class UsageHubTests : IAsyncLifetime
         await WaitForAsync(() => ticks.FirstOrDefault());
     }
 
+    [Fact]
+    public async Task Hub_KeyRevokedWhileConnected_LosesItsConnectionAtTheNextCheck_OthersKeepTheirs()
+    {
+        var keys = _app.Services.GetRequiredService<ApiKeyService>();
+        var lobbyKey = (await keys.CreateAsync("lobby-screen", ["usage:read"], Actor.Console(), Ct)).Key;
+        var cookies = await SignInAsync("exec@demo.local");
+        await using var lobby = Connect(o => o.Headers["X-Api-Key"] = lobbyKey);
+        await using var wall = Connect(o => o.Headers["X-Api-Key"] = _readKey);
+        await using var executive = Connect(o => o.Cookies = cookies);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lobby.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        var ticks = new ConcurrentQueue<VolumeTick>();
+        wall.On<VolumeTick>(nameof(IUsageClient.VolumeTick), ticks.Enqueue);
+        foreach (var connection in new[] { lobby, wall, executive })
+        {
+            await connection.StartAsync(Ct);
+        }
+
+        var revalidation = _app.Services.GetRequiredService<UsageHubRevalidation>();
+        Assert.Equal(0, await revalidation.RevalidateAsync(Ct));
+
+        Assert.True(await keys.RevokeAsync("lobby-screen", Actor.Console(), Ct));
+        Assert.Equal(1, await revalidation.RevalidateAsync(Ct));
+
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(20), Ct);
+        Assert.Equal(HubConnectionState.Connected, wall.State);
+        Assert.Equal(HubConnectionState.Connected, executive.State);
+        var after = DateTimeOffset.UtcNow;
+        await WaitForAsync(() => ticks.FirstOrDefault(t => t.At > after));
+
+        // Connecting again with the revoked key is refused.
+        await using var again = Connect(o => o.Headers["X-Api-Key"] = lobbyKey);
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => again.StartAsync(Ct));
+        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+    }
+
     [Theory]
     [InlineData("anonymous", HttpStatusCode.Unauthorized)]
     [InlineData("reviewer", HttpStatusCode.Forbidden)]

@@ -21,6 +21,9 @@ public sealed class UsageConnections
     /// <summary>The connection ids of this node.</summary>
     public ICollection<string> All => _connections.Keys;
 
+    /// <summary>The connections of this node, with the user each was authenticated as.</summary>
+    public IEnumerable<HubConnectionContext> Open => _connections.Values.Select(c => c.Context);
+
     public void Connected(HubConnectionContext connection) =>
         _connections.TryAdd(connection.ConnectionId, new Connection(connection, new ConcurrentDictionary<string, byte>(StringComparer.Ordinal)));
 

@@ -48,6 +48,8 @@ public static class UsageServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<UsageRetention>());
         services.AddSingleton<UsageConnections>();
         services.AddHostedService<UsageTicker>();
+        services.AddSingleton<UsageHubRevalidation>();
+        services.AddHostedService(sp => sp.GetRequiredService<UsageHubRevalidation>());
         services.AddUsageSimulator(configuration);
 
         services.AddSignalR();

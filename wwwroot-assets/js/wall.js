@@ -1,9 +1,10 @@
 // The wall display: Esc leaves it (unless the browser is in full screen, where Esc first ends full screen),
 // and a button asks the browser for full screen, which only a click may do.
-export function onEscape(dotnet) {
+// The way out is a path relative to the page's base; Blazor's router takes it as it takes a click on a link.
+export function onEscape(exitPath) {
     const handler = (event) => {
         if (event.key === 'Escape' && !document.fullscreenElement && !event.defaultPrevented) {
-            dotnet.invokeMethodAsync('Exit');
+            window.Blazor.navigateTo(exitPath);
         }
     };
     document.addEventListener('keydown', handler);
