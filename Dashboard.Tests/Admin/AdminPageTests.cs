@@ -80,8 +80,8 @@ public sealed class AdminPageTests : IAsyncLifetime
 
         cut.Find("button[data-testid=create-user]").Click();
         cut.WaitForAssertion(() => cut.Find("input[data-testid=new-user-email]"));
-        cut.Find("input[data-testid=new-user-email]").Input("analyst@example.test");
-        cut.Find("input[data-testid=new-user-name]").Input("Ana Lyst");
+        cut.Find("input[data-testid=new-user-email]").Change("analyst@example.test");
+        cut.Find("input[data-testid=new-user-name]").Change("Ana Lyst");
         PickRole(cut, Roles.Executive);
         cut.Find("button[data-testid=create-user-submit]").Click();
 
@@ -107,7 +107,7 @@ public sealed class AdminPageTests : IAsyncLifetime
 
         cut.Find("button[data-testid=create-user]").Click();
         cut.WaitForAssertion(() => cut.Find("input[data-testid=new-user-email]"));
-        cut.Find("input[data-testid=new-user-email]").Input("Reviewer@example.test");
+        cut.Find("input[data-testid=new-user-email]").Change("Reviewer@example.test");
         PickRole(cut, Roles.Reviewer);
         cut.Find("button[data-testid=create-user-submit]").Click();
 
@@ -143,7 +143,7 @@ public sealed class AdminPageTests : IAsyncLifetime
 
         cut.Find("button[data-testid=create-key]").Click();
         cut.WaitForAssertion(() => cut.Find("input[data-testid=new-key-name]"));
-        cut.Find("input[data-testid=new-key-name]").Input("ingest-eu");
+        cut.Find("input[data-testid=new-key-name]").Change("ingest-eu");
         cut.Find($"input[data-testid='scope-{ApiScopes.UsageWrite}']").Change(true);
         cut.Find("button[data-testid=create-key-submit]").Click();
 

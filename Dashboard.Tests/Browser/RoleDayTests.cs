@@ -15,25 +15,13 @@ namespace Dashboard.Tests.Browser;
 /// The account manager's day is <see cref="TierChangeFlowTests"/>.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class RoleDayTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class RoleDayTests(BrowserFixture browser) : ConsoleInBrowserTest(new Dictionary<string, string?>
 {
-    private readonly ConsoleAppFactory _app = new(new Dictionary<string, string?>
-    {
-        ["Demo:BusinessCount"] = "0",
-        ["Usage:Simulator:Enabled"] = "false",
-    });
-
-    private Uri _address = default!;
-
+    ["Demo:BusinessCount"] = "0",
+    ["Usage:Simulator:Enabled"] = "false",
+})
+{
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        _address = _app.StartKestrel();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
     public async Task Reviewer_DecidesThreeRequestsByKeyboard_AndCannotReachOtherParts()
@@ -44,8 +32,9 @@ public sealed class RoleDayTests(BrowserFixture browser) : IAsyncLifetime
             await ApplyAsync("biz-blumen", "Blumen Jansen", "LocalShop"),
             await ApplyAsync("biz-rad", "Radhaus Nord", "LocalShop"),
         };
-        await using var context = await browser.NewContextAsync(_address);
+        await using var context = await browser.NewContextAsync(Address);
         var page = await ConsolePage.SignInAsync(context, "reviewer@demo.local");
+        var log = ConsolePage.RecordLog(page);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/verification$"));
         await ConsolePage.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.Locator("tr.queue-row")).ToHaveCountAsync(3);
@@ -89,15 +78,15 @@ public sealed class RoleDayTests(BrowserFixture browser) : IAsyncLifetime
             await page.Keyboard.PressAsync("n");
             if (decided.Count < 3)
             {
-                await page.WaitForURLAsync(
+                await ConsolePage.WaitForUrlOrExplainAsync(page,
                     url => Regex.Match(url, @"/verification/(\d+)$") is { Success: true } m && !decided.ContainsKey(long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)),
-                    new() { WaitUntil = WaitUntilState.Commit });
+                    "n opening the next request", log);
                 await ShortcutsReadyAsync(page);
             }
         }
 
         // Nothing waits any more: n goes back to the queue, which shows each request with its new state.
-        await page.WaitForURLAsync(new Regex("/verification$"), new() { WaitUntil = WaitUntilState.Commit });
+        await ConsolePage.WaitForUrlOrExplainAsync(page, url => url.EndsWith("/verification", StringComparison.Ordinal), "n going back to the queue", log);
         Assert.Equal(ids.Order(), decided.Keys.Order());
         await Assertions.Expect(page.GetByText("No request is waiting for you.")).ToBeVisibleAsync();
 
@@ -110,7 +99,7 @@ public sealed class RoleDayTests(BrowserFixture browser) : IAsyncLifetime
     public async Task SeniorReviewer_GivesTheSecondApprovalAndRevokesAMarker_AndCannotReachAccounts()
     {
         var requestId = await ApplyAsync("biz-bank", "Nordsee Sparkasse", "Bank");
-        await using var reviewerContext = await browser.NewContextAsync(_address);
+        await using var reviewerContext = await browser.NewContextAsync(Address);
         var reviewer = await ConsolePage.SignInAsync(reviewerContext, "reviewer@demo.local");
         await reviewer.GotoAsync($"/verification/{requestId}");
         await ShortcutsReadyAsync(reviewer);
@@ -119,7 +108,7 @@ public sealed class RoleDayTests(BrowserFixture browser) : IAsyncLifetime
         await reviewer.GetByTestId("decision-confirm").ClickAsync();
         await Assertions.Expect(reviewer.GetByTestId("request-status")).ToHaveTextAsync("Awaiting 2nd approval");
 
-        await using var context = await browser.NewContextAsync(_address);
+        await using var context = await browser.NewContextAsync(Address);
         var senior = await ConsolePage.SignInAsync(context, "senior@demo.local");
         await senior.GotoAsync("/verification");
         await ConsolePage.WaitForInteractiveAsync(senior);
@@ -153,10 +142,10 @@ public sealed class RoleDayTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task Executive_WatchesTheOverviewMoveAndExportsHistory_AndCannotReachReviews()
     {
-        var key = await _app.Services.GetRequiredService<ApiKeyService>().CreateAsync("platform", ["usage:write"], Dashboard.Data.Audit.Actor.Console(), Ct);
-        using var platform = _app.CreateClient();
+        var key = await App.Services.GetRequiredService<ApiKeyService>().CreateAsync("platform", ["usage:write"], Dashboard.Data.Audit.Actor.Console(), Ct);
+        using var platform = App.CreateClient();
         platform.DefaultRequestHeaders.Add("X-Api-Key", key.Key);
-        await using var context = await browser.NewContextAsync(_address);
+        await using var context = await browser.NewContextAsync(Address);
         var page = await ConsolePage.SignInAsync(context, "exec@demo.local");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/usage$"));
         await ConsolePage.WaitForInteractiveAsync(page);
@@ -205,7 +194,7 @@ public sealed class RoleDayTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task Admin_CreatesAUserAndAnApiKey_EachSecretShownOnce_AndBothWork()
     {
-        await using var context = await browser.NewContextAsync(_address);
+        await using var context = await browser.NewContextAsync(Address);
         var page = await ConsolePage.SignInAsync(context, "admin@demo.local");
         await page.GotoAsync("/admin");
         await ConsolePage.WaitForInteractiveAsync(page);
@@ -242,13 +231,13 @@ public sealed class RoleDayTests(BrowserFixture browser) : IAsyncLifetime
         Assert.DoesNotContain(apiKey, await page.ContentAsync(), StringComparison.Ordinal);
 
         // The key posts counts; the new user signs in with the password and lands on the executive's overview.
-        using (var platform = _app.CreateClient())
+        using (var platform = App.CreateClient())
         {
             platform.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
             await SendAsync(platform, ("text", 10));
         }
 
-        await using var newcomerContext = await browser.NewContextAsync(_address);
+        await using var newcomerContext = await browser.NewContextAsync(Address);
         var newcomer = await newcomerContext.NewPageAsync();
         await newcomer.GotoAsync("/login");
         await newcomer.GetByLabel("E-mail").FillAsync("nina.berg@demo.local");
@@ -322,8 +311,8 @@ public sealed class RoleDayTests(BrowserFixture browser) : IAsyncLifetime
 
     private async Task<long> ApplyAsync(string externalId, string name, string category)
     {
-        var key = await _app.Services.GetRequiredService<ApiKeyService>().CreateAsync("platform-" + externalId, ["verification:write"], Dashboard.Data.Audit.Actor.Console(), Ct);
-        using var client = _app.CreateClient();
+        var key = await App.Services.GetRequiredService<ApiKeyService>().CreateAsync("platform-" + externalId, ["verification:write"], Dashboard.Data.Audit.Actor.Console(), Ct);
+        using var client = App.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", key.Key);
         using var response = await client.PostAsJsonAsync("/api/v1/verification-requests", new
         {

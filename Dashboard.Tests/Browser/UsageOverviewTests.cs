@@ -87,20 +87,10 @@ public sealed class UsageOverviewTests(BrowserFixture browser) : IAsyncLifetime
         // Esc works once the page has its keyboard handler.
         await Assertions.Expect(page.Locator("[data-keys=ready]")).ToHaveCountAsync(1);
 
-        var log = new List<string>();
-        page.Console += (_, message) => log.Add($"{message.Type}: {message.Text}");
-        page.PageError += (_, error) => log.Add($"error: {error}");
+        var log = ConsolePage.RecordLog(page);
         await page.Keyboard.PressAsync("Escape");
 
-        try
-        {
-            await page.WaitForURLAsync(new Regex("/usage$"));
-        }
-        catch (TimeoutException e)
-        {
-            Assert.Fail($"Esc did not leave the wall display ({page.Url}; {e.Message}); the page said:\n{string.Join('\n', log)}");
-        }
-
+        await ConsolePage.WaitForUrlOrExplainAsync(page, url => url.EndsWith("/usage", StringComparison.Ordinal), "Esc leaving the wall display", log);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Programme overview", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".mud-appbar")).ToHaveCountAsync(1);
     }

@@ -28,6 +28,28 @@ public static class ConsolePage
         return page;
     }
 
+    /// <summary>Collects what the page writes to its console and the errors it throws from now on, for a failure message.</summary>
+    public static List<string> RecordLog(IPage page)
+    {
+        var log = new List<string>();
+        page.Console += (_, message) => log.Add($"{message.Type}: {message.Text}");
+        page.PageError += (_, error) => log.Add($"error: {error}");
+        return log;
+    }
+
+    /// <summary>Waits until the page's address matches; on a timeout, fails with the address it is at and the page's log.</summary>
+    public static async Task WaitForUrlOrExplainAsync(IPage page, Func<string, bool> url, string what, List<string> log)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException e)
+        {
+            Assert.Fail($"{what} did not happen: the page is at {page.Url} ({e.Message}); it logged:\n{string.Join('\n', log)}");
+        }
+    }
+
     /// <summary>Waits until the page shows the theme the context asked for (it switches once the circuit has read the preference).</summary>
     public static Task WaitForThemeAsync(IPage page, ColorScheme scheme) =>
         page.WaitForFunctionAsync(

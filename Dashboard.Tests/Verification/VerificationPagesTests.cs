@@ -160,6 +160,26 @@ public sealed class VerificationPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Detail_AddNote_EmptyIsRefusedWithAMessage_TextGivenOnLeavingTheFieldIsKept()
+    {
+        var page = RenderDetail(_shop.RequestId);
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=add-note]")));
+
+        page.Find("[data-testid=add-note]").Click();
+        page.WaitForAssertion(() => Assert.Contains("Write the note first.", page.Markup, StringComparison.Ordinal));
+        var before = (await _services.Get<IVerificationStore>().EventsAsync(_shop.RequestId, Ct)).Count;
+
+        // What a browser sends when the reviewer leaves the field (or presses the button, which takes the focus).
+        page.Find("textarea[data-testid=note-text]").Change("Called the shop; the owner confirmed the address.");
+        page.Find("[data-testid=add-note]").Click();
+
+        page.WaitForAssertion(() => Assert.DoesNotContain("Write the note first.", page.Markup, StringComparison.Ordinal));
+        var events = await _services.Get<IVerificationStore>().EventsAsync(_shop.RequestId, Ct);
+        Assert.Equal(before + 1, events.Count);
+        Assert.Contains(events, e => e.Note == "Called the shop; the owner confirmed the address.");
+    }
+
+    [Fact]
     public async Task Detail_Prerendered_DoesNotClaim()
     {
         _context.SetRendererInfo(new RendererInfo("Static", isInteractive: false));

@@ -24,6 +24,7 @@ public sealed partial class DetailPage : IAsyncDisposable
     private bool _senior;
     private bool _loading = true;
     private bool _busy;
+    private bool _noteEmpty;
     private bool _holding;
     private string? _claimNote;
     private string? _error;
@@ -276,12 +277,13 @@ public sealed partial class DetailPage : IAsyncDisposable
 
     private async Task AddNoteAsync()
     {
-        if (string.IsNullOrWhiteSpace(_note))
+        _noteEmpty = string.IsNullOrWhiteSpace(_note);
+        if (_noteEmpty)
         {
             return;
         }
 
-        await Verification.AddNoteAsync(_user, Id, _note, CancellationToken.None);
+        await Verification.AddNoteAsync(_user, Id, _note!, CancellationToken.None);
         _note = null;
         await LoadHistoryAsync();
     }
