@@ -64,6 +64,31 @@ public sealed class UpdateThrottleTests
         }
     }
 
+    [Fact]
+    public async Task Signal_ClockMovesOnWhileTheRestOfTheIntervalIsWorkedOut_DoesNotWaitItTwice()
+    {
+        var time = new ClockThatMovesWhenRead();
+        var updates = 0;
+        await using var throttle = new UpdateThrottle(s_interval, time, _ =>
+        {
+            if (Interlocked.Increment(ref updates) == 1)
+            {
+                // The next reading of the clock (how much of the interval is left) is the last before the clock moves
+                // on by the whole interval, as a busy machine can leave it between reading the clock and setting a timer.
+                time.MoveOnAfterNextRead(s_interval);
+            }
+
+            return Task.CompletedTask;
+        }, e => Assert.Fail(e.ToString()));
+
+        throttle.Signal();
+        await WaitForAsync(() => Volatile.Read(ref updates) == 1);
+        throttle.Signal();
+
+        // The interval has passed on the clock, and nothing else moves it: the update must come without further time.
+        await WaitForAsync(() => Volatile.Read(ref updates) == 2);
+    }
+
     private static async Task WaitForAsync(Func<bool> condition)
     {
         for (var i = 0; i < 200 && !condition(); i++)
@@ -72,5 +97,24 @@ public sealed class UpdateThrottleTests
         }
 
         Assert.True(condition());
+    }
+
+    /// <summary>A fake clock that can be told to move on right after it has next been read.</summary>
+    private sealed class ClockThatMovesWhenRead : FakeTimeProvider
+    {
+        private long _moveOnTicks;
+
+        public void MoveOnAfterNextRead(TimeSpan by) => Interlocked.Exchange(ref _moveOnTicks, by.Ticks);
+
+        public override long GetTimestamp()
+        {
+            var now = base.GetTimestamp();
+            if (Interlocked.Exchange(ref _moveOnTicks, 0) is var ticks and > 0)
+            {
+                Advance(TimeSpan.FromTicks(ticks));
+            }
+
+            return now;
+        }
     }
 }

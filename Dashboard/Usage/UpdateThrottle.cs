@@ -53,16 +53,31 @@ public sealed class UpdateThrottle : IAsyncDisposable
                     _onError(e);
                 }
 
-                var rest = _interval - _time.GetElapsedTime(started);
-                if (rest > TimeSpan.Zero)
-                {
-                    await Task.Delay(rest, _time, token);
-                }
+                await RestOfIntervalAsync(started, token);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             // Disposed.
+        }
+    }
+
+    /// <summary>
+    /// Waits out what is left of the interval that began at <paramref name="started"/>. The clock is read again once the
+    /// timer is set: time that passed between the first reading and the timer's start would otherwise be waited twice.
+    /// </summary>
+    private async Task RestOfIntervalAsync(long started, CancellationToken token)
+    {
+        var rest = _interval - _time.GetElapsedTime(started);
+        if (rest <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var delay = Task.Delay(rest, _time, token);
+        if (_time.GetElapsedTime(started) < _interval)
+        {
+            await delay;
         }
     }
 
