@@ -6,7 +6,6 @@ using Dashboard.Platform;
 using Dashboard.Tests.Support;
 using Dashboard.Verification.Checks;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Tests.Platform;
 
@@ -42,7 +41,7 @@ public sealed class ConfigurationTests
     {
         using var app = new ProductionConsole(new Dictionary<string, string?> { ["Demo:Enabled"] = "true" });
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = StartRefusal.Of(app);
 
         Assert.Contains("Demo:AllowInProduction", error.Message, StringComparison.Ordinal);
     }
@@ -62,7 +61,7 @@ public sealed class ConfigurationTests
     {
         using var app = new ConsoleAppFactory(new Dictionary<string, string?> { ["Identity:MaxFailedAttempts"] = "0" });
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = StartRefusal.Of(app);
 
         Assert.Contains("Identity:MaxFailedAttempts", error.Message, StringComparison.Ordinal);
     }

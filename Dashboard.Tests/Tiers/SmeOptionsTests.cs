@@ -12,7 +12,7 @@ public sealed class SmeOptionsTests
     {
         using var app = new ConsoleAppFactory(new Dictionary<string, string?> { ["Tiers:Sme:PartnerFromPercent"] = "60" });
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = StartRefusal.Of(app);
 
         Assert.Contains("Tiers:Sme:PartnerFromPercent", error.Message, StringComparison.Ordinal);
     }

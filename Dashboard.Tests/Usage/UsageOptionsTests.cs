@@ -30,7 +30,7 @@ public sealed class UsageOptionsTests
     {
         using var app = new ConsoleAppFactory(new Dictionary<string, string?> { [key] = value, ["Demo:BusinessCount"] = "0" });
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = StartRefusal.Of(app);
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }

@@ -53,7 +53,7 @@ public sealed class VerificationCheckOptionsTests
     {
         using var app = new ConsoleAppFactory(new Dictionary<string, string?> { ["Verification:Checks:ImpersonationFailAt"] = "2" });
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = StartRefusal.Of(app);
 
         Assert.Contains("Verification:Checks:ImpersonationFailAt", error.Message, StringComparison.Ordinal);
     }
