@@ -238,6 +238,114 @@ public sealed class VerificationPagesTests : IAsyncLifetime
         Assert.Equal("In review", page.Find("[data-testid=request-status]").TextContent.Trim());
     }
 
+    [Fact]
+    public async Task Detail_ClosestNames_ShowTheSameSimilarityAsTheCheckEvidence()
+    {
+        using var english = new CultureScope("en-GB");
+        var lookalike = await ApplyAsync("biz-4", "Deutsche Bamk", "Bank");
+
+        var page = RenderDetail(lookalike.RequestId);
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=closest-names] tbody tr")));
+        var rows = page.FindAll("[data-testid=closest-names] tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).ToList();
+        var evidence = page.FindAll("[data-testid=check-IMPERSONATION] li").Select(l => l.TextContent.Trim()).ToList();
+        Assert.Equal(rows.Count, evidence.Count);
+
+        // A table that rounded where the evidence rounds down would disagree on at least one of these names (73% against 72%).
+        Assert.Contains(rows, r => r[2] is not "100%");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var name = rows[i][0].Split(" (#")[0];
+            Assert.Matches(@"^\d{1,3}%$", rows[i][2]);
+            Assert.Contains($"'{name}'", evidence[i], StringComparison.Ordinal);
+            Assert.Contains($": {rows[i][2]} ", evidence[i], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Approve_BusinessRiskierNowThanAtSubmission_NeedsASecondApproval()
+    {
+        var lookalike = await ApplyRiskierNowAsync();
+        var lena = AdminTestServices.PrincipalOf(_reviewer);
+        var service = _services.Get<VerificationService>();
+        var opened = (await service.OpenAsync(lena, lookalike.RequestId, Ct))!;
+
+        var decided = await service.ApproveAsync(lena, lookalike.RequestId, opened.Request.Version, null, Ct);
+
+        Assert.Equal(VerificationStatus.AwaitingSecondApproval, decided.Status);
+        Assert.False(decided.IsVerified);
+    }
+
+    [Fact]
+    public async Task Detail_BusinessRiskierNowThanAtSubmission_ShowsBothScoresAndAsksForTheFirstOfTwoApprovals()
+    {
+        using var english = new CultureScope("en-GB");
+        var lookalike = await ApplyRiskierNowAsync();
+
+        var page = RenderDetail(lookalike.RequestId);
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal("Risk score now: 80 (High) · 10 at submission", page.Find("[data-testid=risk-now]").TextContent.Trim());
+            Assert.Contains("Approve (1st of 2)", page.Find("[data-testid=approve]").TextContent, StringComparison.Ordinal);
+        });
+        page.Find("[data-testid=approve]").Click();
+        page.WaitForAssertion(() => Assert.Contains("Its risk score is 80 now, and scores of 70 or more need two approvals.", page.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Detail_ScoreUnchangedSinceSubmission_ShowsOneScoreAndAPlainApproval()
+    {
+        using var english = new CultureScope("en-GB");
+        var application = new BusinessApplication
+        {
+            ExternalId = "biz-6",
+            LegalName = "Bäckerei Sonnenkorn GmbH",
+            DisplayName = "Bäckerei Sonnenkorn",
+            Category = "LocalShop",
+            Country = "DE",
+            PhoneE164 = "+4989555765432",
+            Website = "https://www.sonnenkorn-baeckerei.de",
+            EmailDomain = "sonnenkorn-baeckerei.de",
+            RegistrationNumber = "HRB 246810",
+        };
+        var atIntake = await _services.Get<Dashboard.Verification.Checks.VerificationChecks>().RunAsync(new Dashboard.Verification.Checks.CheckSubject(null,
+            application.DisplayName, application.LegalName, application.Category, application.Country, application.PhoneE164, application.Website,
+            application.EmailDomain, application.RegistrationNumber), Ct);
+        var bakery = await _services.Get<IVerificationStore>().SubmitAsync(application, _services.Get<IOptions<VerificationOptions>>().Value.IntakePolicy(),
+            atIntake.RiskScore, atIntake.RiskBand, Actor.ApiKey("platform"), Ct);
+
+        var page = RenderDetail(bakery.RequestId);
+
+        page.WaitForAssertion(() => Assert.StartsWith("Risk score now:", page.Find("[data-testid=risk-now]").TextContent.Trim(), StringComparison.Ordinal));
+        Assert.DoesNotContain("at submission", page.Find("[data-testid=risk-now]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Approve", page.Find("[data-testid=approve]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("1st of 2", page.Find("[data-testid=approve]").TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// An online shop scored 10 when it applied that now reads as a protected brand with a free-mail address: the checks
+    /// now give it 80, past the four-eyes score of 70, while its category alone needs one approval.
+    /// </summary>
+    private async Task<IntakeResult> ApplyRiskierNowAsync()
+    {
+        var result = await _services.Get<IVerificationStore>().SubmitAsync(new BusinessApplication
+        {
+            ExternalId = "biz-5",
+            LegalName = "Zalando Outlet Store UG",
+            DisplayName = "Zalando",
+            Category = "OnlineRetailer",
+            Country = "DE",
+            PhoneE164 = "+4930555123456",
+            Website = "https://zalando-outlet.example",
+            EmailDomain = "gmail.com",
+            RegistrationNumber = "HRB 765432",
+        }, _services.Get<IOptions<VerificationOptions>>().Value.IntakePolicy(), 10, "Low", Actor.ApiKey("platform"), Ct);
+        var now = await _services.Get<Dashboard.Verification.Checks.VerificationChecks>().RunAsync((await _services.Get<IVerificationStore>().GetAsync(result.RequestId, Ct))!, Ct);
+        Assert.Equal(80, now.RiskScore);
+        return result;
+    }
+
     private IRenderedComponent<Bunit.Rendering.ContainerFragment> RenderDetail(long id) =>
         _context.Render(builder =>
         {

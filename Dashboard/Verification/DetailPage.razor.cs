@@ -30,6 +30,7 @@ public sealed partial class DetailPage : IAsyncDisposable
     private string? _error;
     private string? _note;
     private long _loadedId;
+    private (long RequestId, int Score)? _riskNow;
     private IDisposable? _presence;
     private IDisposable? _subscription;
     private Timer? _renewTimer;
@@ -81,7 +82,11 @@ public sealed partial class DetailPage : IAsyncDisposable
     private bool CanRevoke => _senior && _request is { Status: VerificationStatus.Approved, IsVerified: true };
 
     private bool NeedsSecondApproval => _request is not null && _request.Status != VerificationStatus.AwaitingSecondApproval
-        && Options.Value.NeedsFourEyes(_request.Category, _request.RiskScore);
+        && Options.Value.NeedsFourEyes(_request.Category, RiskScore);
+
+    /// <summary>The higher of the score at submission and the checks' score now, as the server's four-eyes rule takes it.</summary>
+    private int RiskScore => _request is null ? 0
+        : _riskNow is { } now && now.RequestId == _request.Id ? Math.Max(_request.RiskScore, now.Score) : _request.RiskScore;
 
     private string ApproveLabel => _request?.Status == VerificationStatus.AwaitingSecondApproval ? L["SecondApproval"]
         : NeedsSecondApproval ? L["ApproveFirstOfTwo"] : L["Approve"];
@@ -189,13 +194,23 @@ public sealed partial class DetailPage : IAsyncDisposable
         await LoadHistoryAsync();
     }
 
+    private void OnChecked(Checks.CheckReport report)
+    {
+        if (_request is not null)
+        {
+            _riskNow = (_request.Id, report.RiskScore);
+        }
+    }
+
     private async Task ApproveAsync()
     {
         var seen = _request!.Version;
         var intro = _request!.Status == VerificationStatus.AwaitingSecondApproval
             ? L["ApproveSecondIntro", _request.FirstApprover ?? "", _request.DisplayName]
             : NeedsSecondApproval
-                ? L["ApproveFourEyesIntro", VerificationDisplay.CategoryLabel(_request.Category), Options.Value.FourEyesRiskScore]
+                ? Options.Value.FourEyesCategories.Contains(_request.Category, StringComparer.OrdinalIgnoreCase)
+                    ? L["ApproveFourEyesIntro", VerificationDisplay.CategoryLabel(_request.Category), Options.Value.FourEyesRiskScore]
+                    : L["ApproveFourEyesScoreIntro", RiskScore, Options.Value.FourEyesRiskScore]
                 : L["ApproveIntro", _request.DisplayName];
         var input = await AskAsync(ApproveLabel, intro, askReason: false, L["NoteOptional"], required: false, L["Approve"], Color.Success);
         if (input is not null)

@@ -21,7 +21,8 @@ public sealed class VerificationService(
     IOptions<VerificationOptions> options,
     VerificationFeed feed,
     TimeProvider time,
-    Checks.VerifiedNameCache? verifiedNames = null)
+    Checks.VerifiedNameCache? verifiedNames = null,
+    Checks.VerificationChecks? checks = null)
 {
     private static readonly string[] s_reviewerClaimable = [VerificationStatus.Pending, VerificationStatus.InReview];
     private static readonly string[] s_seniorClaimable =
@@ -111,7 +112,7 @@ public sealed class VerificationService(
             transition = Decide(requestId, version, id, VerificationEventKinds.Approved, [VerificationStatus.AwaitingSecondApproval], VerificationStatus.Approved, null, note)
                 with { SetDecided = true, SetBusinessVerified = true, ForbiddenFirstApprover = id };
         }
-        else if (Options.NeedsFourEyes(request.Category, request.RiskScore))
+        else if (Options.NeedsFourEyes(request.Category, await RiskScoreAsync(request, cancellationToken)))
         {
             transition = Decide(requestId, version, id, VerificationEventKinds.FirstApproval, [VerificationStatus.InReview, VerificationStatus.Escalated],
                 VerificationStatus.AwaitingSecondApproval, null, note) with { SetFirstApprover = true };
@@ -124,6 +125,14 @@ public sealed class VerificationService(
 
         return await ApplyAsync(transition, actor, cancellationToken);
     }
+
+    /// <summary>
+    /// The higher of the score at submission and the checks' score now: a business that has become riskier since it
+    /// applied (a verified business of the same name since, a phone number now shared) gets the second approval its
+    /// score now calls for.
+    /// </summary>
+    private async Task<int> RiskScoreAsync(RequestDetail request, CancellationToken cancellationToken) =>
+        checks is null ? request.RiskScore : Math.Max(request.RiskScore, (await checks.RunAsync(request, cancellationToken)).RiskScore);
 
     public async Task<RequestDetail> RejectAsync(ClaimsPrincipal user, long requestId, int version, string reasonCode, string note, CancellationToken cancellationToken)
     {

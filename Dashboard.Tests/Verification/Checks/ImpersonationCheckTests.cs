@@ -146,6 +146,7 @@ public sealed class ImpersonationCheckTests
     [Fact]
     public async Task RunAsync_ClosestNames_AreListedInDescendingSimilarityInReportAndEvidence()
     {
+        using var english = new CultureScope("en-GB");
         var report = await _checks.RunAsync(CheckHarness.Bakery() with { DisplayName = "Deutsche Bamk", LegalName = "Deutsche Bamk AG" });
 
         var check = report.Check(CheckCodes.Impersonation);
@@ -157,7 +158,7 @@ public sealed class ImpersonationCheckTests
         for (var i = 0; i < report.ClosestNames.Count; i++)
         {
             Assert.Contains($"'{report.ClosestNames[i].Name}'", check.Evidence[i], StringComparison.Ordinal);
-            Assert.Contains($"{(int)Math.Floor(report.ClosestNames[i].Similarity * 100)} %", check.Evidence[i], StringComparison.Ordinal);
+            Assert.Contains($": {(int)Math.Floor(report.ClosestNames[i].Similarity * 100)}% ", check.Evidence[i], StringComparison.Ordinal);
         }
     }
 

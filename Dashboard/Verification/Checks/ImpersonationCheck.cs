@@ -91,7 +91,7 @@ internal sealed class ImpersonationCheck
 
     private CheckResult Judge(CheckSubject subject, List<Match> ranked)
     {
-        var evidence = ranked.Select(m => CheckText.Format("Impersonation.Match", Describe(m.Entry), Percent(m.Score), CheckText.Get("Field." + m.Field), m.SubjectName, Relation(m))).ToList();
+        var evidence = ranked.Select(m => CheckText.Format("Impersonation.Match", Describe(m.Entry), CheckText.Similarity(m.Score), CheckText.Get("Field." + m.Field), m.SubjectName, Relation(m))).ToList();
         foreach (var (field, original) in new[] { (CheckText.Get("Impersonation.DisplayName"), subject.DisplayName), (CheckText.Get("Impersonation.LegalName"), subject.LegalName) })
         {
             var foreign = NameNormaliser.MixedScriptLetters(original);
@@ -111,14 +111,14 @@ internal sealed class ImpersonationCheck
 
             var summary = top is null
                 ? CheckText.Get("Impersonation.Pass")
-                : CheckText.Format("Impersonation.PassClosest", Describe(top.Entry, capital: false), Percent(top.Score));
+                : CheckText.Format("Impersonation.PassClosest", Describe(top.Entry, capital: false), CheckText.Similarity(top.Score));
             return Result(CheckVerdict.Pass, summary, evidence);
         }
 
         var fails = top.Score >= _options.ImpersonationFailAt;
         return Result(fails ? CheckVerdict.Fail : CheckVerdict.Warn,
             CheckText.Format(fails ? "Impersonation.Imitates" : "Impersonation.Resembles",
-                CheckText.Get("Field." + top.Field), top.SubjectName, Describe(top.Entry, capital: false), Percent(top.Score)),
+                CheckText.Get("Field." + top.Field), top.SubjectName, Describe(top.Entry, capital: false), CheckText.Similarity(top.Score)),
             evidence);
     }
 
@@ -238,9 +238,6 @@ internal sealed class ImpersonationCheck
         (true, NameRelation.OneEdit) => CheckText.Get("Relation.ContainsOneEdit"),
         (true, _) => CheckText.Get("Relation.ContainsSimilar"),
     };
-
-    private static string Percent(double score) =>
-        ((int)Math.Floor(Math.Clamp(score, 0, 1) * 100)).ToString(CultureInfo.CurrentCulture) + " %";
 
     private CheckResult Result(CheckVerdict verdict, string summary, IReadOnlyList<string> evidence) =>
         new(CheckCodes.Impersonation, Title, verdict, _options.PointsFor(CheckCodes.Impersonation, verdict), summary, evidence);

@@ -27,6 +27,14 @@ public sealed class VerificationChecks
         _impersonation = new ImpersonationCheck(_options);
     }
 
+    /// <summary>The checks as they stand now for the business of <paramref name="request"/>.</summary>
+    public Task<CheckReport> RunAsync(RequestDetail request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return RunAsync(new CheckSubject(request.BusinessId, request.DisplayName, request.LegalName, request.Category, request.Country,
+            request.PhoneE164, request.Website, request.EmailDomain, request.RegistrationNumber), ct);
+    }
+
     public async Task<CheckReport> RunAsync(CheckSubject subject, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(subject);
