@@ -133,6 +133,26 @@ public sealed class RevenuePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Render_Chart_HasRoundStepsFromZero()
+    {
+        var store = new GatedStore();
+        _context.Services.AddSingleton<IRevenueStore>(store);
+        store.Open(
+        [
+            new SubscriptionPeriod { Id = 1, BusinessId = 1, EffectiveFrom = s_now.AddMonths(-4), MonthlyPriceCents = 49_900, TierCode = "business", TierName = "Business", TierSortOrder = 2 },
+            new SubscriptionPeriod { Id = 2, BusinessId = 2, EffectiveFrom = s_now.AddMonths(-1), MonthlyPriceCents = 1_990_000, TierCode = "enterprise", TierName = "Enterprise", TierSortOrder = 3 },
+        ]);
+
+        var cut = Open("revenue");
+
+        // The tallest bar is €20,399: the axis goes up in steps of €5,000 rather than in fifths of the tallest bar
+        // (the chart draws its axis once it knows its size in the browser; here its settings are what can be read).
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=kpis]")));
+        var chart = cut.FindComponent<MudBlazor.MudChart<double>>().Instance;
+        Assert.Equal(5_000, Assert.IsType<MudBlazor.StackedBarChartOptions>(chart.ChartOptions).YAxisTicks);
+    }
+
+    [Fact]
     public async Task Render_InGerman_ShowsGermanWordsAndEurosTheGermanWay()
     {
         using var german = new GermanCulture();

@@ -100,6 +100,10 @@ public sealed partial class RevenuePage : IDisposable
         _series = report.Tiers
             .Select((tier, t) => new ChartSeries<double> { Name = tier.Name, Data = months.Select(m => m.Tiers[t].MrrCents / 100.0).ToArray() })
             .ToList();
+
+        // Round steps (500 k €, 1 m €) rather than the chart's own division of the tallest bar.
+        var peak = months.Select(m => m.MrrCents / 100.0).DefaultIfEmpty(0).Max();
+        _chartOptions.YAxisTicks = Dashboard.Usage.HistoryFormat.ChartStep(peak);
         _report = report;
     }
 
