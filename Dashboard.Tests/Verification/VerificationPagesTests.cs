@@ -287,6 +287,8 @@ public sealed class VerificationPagesTests : IAsyncLifetime
         page.WaitForAssertion(() =>
         {
             Assert.Equal("Risk score now: 80 (High) · 10 at submission", page.Find("[data-testid=risk-now]").TextContent.Trim());
+            Assert.Equal("Risk Low 10", page.Find("[data-testid=risk-at-submission]").TextContent.Trim());
+            Assert.StartsWith("Risk score when the business applied", page.Find("[data-testid=risk-at-submission]").GetAttribute("title"), StringComparison.Ordinal);
             Assert.Contains("Approve (1st of 2)", page.Find("[data-testid=approve]").TextContent, StringComparison.Ordinal);
         });
         page.Find("[data-testid=approve]").Click();
