@@ -46,7 +46,10 @@ internal sealed partial class DemoDataGenerator
         return rows;
     }
 
-    /// <summary>A few upgrades with a discount above the approval threshold, entered by account management and waiting for a second person.</summary>
+    /// <summary>
+    /// A few upgrades with a discount above the approval threshold, entered by account management and waiting for a second
+    /// person. The account managers take turns entering them, so that with two or more each has another's to approve.
+    /// </summary>
     private void PlanPendingApprovals(List<SubscriptionPlan> subscriptions, IReadOnlyList<TierPlan> tiers)
     {
         var enterprise = tiers.Single(t => t.Code == Enterprise);
@@ -73,7 +76,7 @@ internal sealed partial class DemoDataGenerator
                 ApprovalReasons = $$"""[{"code":"Discount","args":["{{percent}}","499900","20"]}]""",
                 Reason = "Upgrade to Enterprise with an introductory discount for the first six months",
                 EnteredAt = Seconds(_now.AddHours(-2 - 20 * i)),
-                EnteredByUserId = AccountManager(active.Business),
+                EnteredByUserId = _options.AccountManagerUserIds is { Count: > 1 } managers ? managers[i % managers.Count] : AccountManager(active.Business),
             });
         }
     }

@@ -375,6 +375,11 @@ public sealed class DemoDataSeederTests(SeededDemoDatabase seeded, ITestOutputHe
         var pending = seeded.Subscriptions.Where(s => s.Status == "PendingApproval").ToList();
         Assert.Equal(3, pending.Count);
         Assert.All(pending, s => Assert.True(s.DiscountPercent > 20 && s.EffectiveFrom > Now && s.EnteredByUserId is not null, "a waiting change has a discount above the threshold"));
+
+        // Four eyes in the demo: the account managers take turns entering them, newest first, so every one of them has a
+        // waiting change someone else entered, to approve.
+        Assert.Equal(2, managers.Count);
+        Assert.Equal([managers[0], managers[1], managers[0]], pending.OrderByDescending(s => s.EnteredAt).Select(s => s.EnteredByUserId!.Value));
         Assert.All(activeRows.Where(s => s.DiscountPercent is not null), s => Assert.True(s.DiscountEndsAt > Now));
         var largeOnEnterprise = activeRows.Count(s => s.TierCode == "enterprise" && businesses[s.BusinessId] is { SmeStatus: "NonSme", Category: "Bank" or "Airline" or "Telecom" });
         var large = businesses.Values.Count(b => b is { SmeStatus: "NonSme", Category: "Bank" or "Airline" or "Telecom" });

@@ -20,7 +20,10 @@ public sealed class DemoOptions
     public string Password { get; set; } = "demo";
 }
 
-/// <summary>The demo users, one per role, created on first start in demo mode.</summary>
+/// <summary>
+/// The demo users, created on first start in demo mode: one per role, and a second account manager, so that the tier
+/// changes one of them entered wait for the other (four eyes) and the demo's approvals can be given.
+/// </summary>
 public static class DemoUsers
 {
     public static IReadOnlyList<(string Email, string Name, string Role)> All { get; } =
@@ -28,6 +31,7 @@ public static class DemoUsers
         ("reviewer@demo.local", "Lena Weber", Data.Identity.Roles.Reviewer),
         ("senior@demo.local", "Jonas Keller", Data.Identity.Roles.SeniorReviewer),
         ("manager@demo.local", "Sofia Brandt", Data.Identity.Roles.AccountManager),
+        ("manager2@demo.local", "Nils Hoffmann", Data.Identity.Roles.AccountManager),
         ("exec@demo.local", "Martin Vogel", Data.Identity.Roles.Executive),
         ("admin@demo.local", "Alex Morgan", Data.Identity.Roles.Admin),
     ];
