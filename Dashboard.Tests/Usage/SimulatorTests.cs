@@ -54,6 +54,47 @@ public sealed class SimulatorTests : IAsyncLifetime
         Assert.InRange(window.Tick(DateTimeOffset.FromUnixTimeSeconds(StartSecond)).Total, 300_000, 1_200_000);
     }
 
+    [Fact]
+    public async Task Restart_AfterTheConsoleWasStopped_SendsWhatTheModelWouldHaveSent_UpToTheLiveStart()
+    {
+        // The first run sends 10:20:50 to 10:20:52, then the console is stopped for two hours.
+        await using (var first = await SimulatorHost.StartAsync(_file.Database, _time))
+        {
+            await first.RunSecondsAsync(_time, 3);
+        }
+
+        _time.Advance(TimeSpan.FromMinutes(123) + TimeSpan.FromSeconds(20));
+        var restart = _time.GetUtcNow().ToUnixTimeSeconds();
+        var model = SimulatorHost.Model();
+        await using var again = await SimulatorHost.StartAsync(_file.Database, _time);
+
+        // From the minute after the newest recorded one (10:21) up to the live start, 12:24:13: every whole hour in between
+        // holds exactly the model's minutes, and the start minute the model's seconds up to the live start.
+        var lastHour = UsageBuckets.Floor(restart, UsageGranularity.Hour) - 3600;
+        var expectedHour = Enumerable.Range(0, 60).Sum(m => ModelMinute(model, lastHour + (m * 60)));
+        var startMinute = UsageBuckets.Floor(restart, UsageGranularity.Minute);
+        var expectedStartMinute = Enumerable.Range(0, (int)(restart - startMinute)).Sum(s => ModelSecond(model, DateTimeOffset.FromUnixTimeSeconds(startMinute + s)).Total);
+        await SimulatorHost.WaitUntilAsync(async () => await TotalAsync(again.Store, startMinute, startMinute + 60) == expectedStartMinute,
+            "the start minute is filled up to the live start");
+        Assert.Equal(expectedHour, await TotalAsync(again.Store, lastHour, lastHour + 3600));
+        Assert.Equal(ModelMinute(model, UsageBuckets.Floor(StartSecond, UsageGranularity.Minute) + 60),
+            await TotalAsync(again.Store, UsageBuckets.Floor(StartSecond, UsageGranularity.Minute) + 60, UsageBuckets.Floor(StartSecond, UsageGranularity.Minute) + 120));
+
+        // The newest minute of the first run keeps just what it sent; the seconds before the live start are live seconds too.
+        var firstRun = Enumerable.Range(0, 3).Sum(s => ModelSecond(model, DateTimeOffset.FromUnixTimeSeconds(StartSecond + s)).Total);
+        var firstMinute = UsageBuckets.Floor(StartSecond, UsageGranularity.Minute);
+        Assert.Equal(firstRun, await TotalAsync(again.Store, firstMinute, firstMinute + 60));
+        var window = again.Services.GetRequiredService<UsageWindow>();
+        Assert.Equal(ModelSecond(model, DateTimeOffset.FromUnixTimeSeconds(restart - 1)).Total, window.Tick(DateTimeOffset.FromUnixTimeSeconds(restart - 1)).Total);
+
+        // Started again at once, there is nothing left to fill.
+        await again.StopAsync();
+        var before = await TotalAsync(again.Store, firstMinute, startMinute);
+        await using var third = await SimulatorHost.StartAsync(_file.Database, _time);
+        await third.RunSecondsAsync(_time, 1);
+        Assert.Equal(before, await TotalAsync(third.Store, firstMinute, startMinute));
+    }
+
     [Theory]
     [InlineData(100, 100, 1, 100)] // on time: the second just completed
     [InlineData(100, 103, 1, 100)] // three seconds late: all sent
@@ -182,6 +223,18 @@ public sealed class SimulatorTests : IAsyncLifetime
         ["Usage:Simulator:BackfillDays"] = days.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Usage:Simulator:BackfillMinuteDays"] = minuteDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    private static long ModelMinute(TrafficModel model, long minute)
+    {
+        var counts = new long[model.CellCount];
+        model.Minute(DateTimeOffset.FromUnixTimeSeconds(minute), counts);
+        return counts.Sum();
+    }
+
+    /// <summary>Messages over [<paramref name="from"/>, <paramref name="to"/>) (whole minutes), journal included.</summary>
+    private static async Task<long> TotalAsync(IUsageStore store, long from, long to) =>
+        (await store.SeriesAsync(UsageGranularity.Minute, DateTimeOffset.FromUnixTimeSeconds(from), DateTimeOffset.FromUnixTimeSeconds(to), UsageSplit.None, Ct))
+            .Sum(p => p.MessageCount);
 
     private static (long Total, Dictionary<string, long> ByKind) ModelSecond(TrafficModel model, DateTimeOffset second)
     {

@@ -14,6 +14,7 @@ public static class SimulatorServiceCollectionExtensions
 
         services.AddSingleton<UsageBackfillStatus>();
         services.AddSingleton<UsageBackfill>();
+        services.AddSingleton<UsageGapFill>();
         services.AddSingleton<BusinessUsageSimulator>();
         services.AddHostedService<UsageSimulator>();
         return services;

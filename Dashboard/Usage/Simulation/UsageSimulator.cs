@@ -8,11 +8,13 @@ namespace Dashboard.Usage.Simulation;
 /// counts of the seconds just completed as one batch through <see cref="UsageIngest"/> — the path of
 /// <c>POST /api/v1/usage/volume</c>, with its checks, journal, live window and ticks. Before its first second it plans
 /// the history backfill, which then runs beside it and ends exactly where the live counts begin; it also writes each
-/// completed day's per-business usage. A stalled node skips what it cannot send within a few seconds rather than flooding.
+/// completed day's per-business usage. On a later start it also sends what the model would have sent while the
+/// console was stopped (<see cref="UsageGapFill"/>). A stalled node skips what it cannot send within a few seconds rather than flooding.
 /// </summary>
 public sealed partial class UsageSimulator(
     UsageIngest ingest,
     UsageBackfill backfill,
+    UsageGapFill gaps,
     BusinessUsageSimulator businesses,
     IOptions<SimulatorOptions> options,
     TimeProvider time,
@@ -67,6 +69,20 @@ public sealed partial class UsageSimulator(
             LogPlanFailed(e);
         }
 
+        // The time the console was stopped, on a start after the first; it too ends just before the live start.
+        var filling = Task.CompletedTask;
+        try
+        {
+            if (await gaps.PlanAsync(start, stoppingToken) is { } gapFrom)
+            {
+                filling = Task.Run(() => gaps.RunAsync(model, gapFrom, start, stoppingToken), CancellationToken.None);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogGapPlanFailed(e);
+        }
+
         LogStarted(model.Markets.Count, model.TotalRate(time.GetUtcNow()));
         try
         {
@@ -77,6 +93,7 @@ public sealed partial class UsageSimulator(
         }
 
         await backfilling;
+        await filling;
     }
 
     private async Task RunLiveAsync(TrafficModel model, long start, Task startSecondEnds, SimulatorOptions settings, CancellationToken stoppingToken)
@@ -207,6 +224,9 @@ public sealed partial class UsageSimulator(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Deciding the usage backfill failed; the simulator runs without it")]
     private partial void LogPlanFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Finding the time the console was stopped failed; the simulator runs without filling it")]
+    private partial void LogGapPlanFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing simulated per-business usage failed; it is tried again when the next day completes")]
     private partial void LogBusinessDaysFailed(Exception exception);
